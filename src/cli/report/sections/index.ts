@@ -1,0 +1,8 @@
+/** The report's sections, in order. Each later analysis adds its own file and one line here. */
+import type { ReportSection } from '../section.js';
+import { activationSection } from './activation.js';
+import { dataSection } from './data.js';
+import { evaluationSection } from './evaluation.js';
+import { networkSection } from './network.js';
+
+export const SECTIONS: readonly ReportSection[] = [networkSection, dataSection, evaluationSection, activationSection];

@@ -1,0 +1,8 @@
+/**
+ * relu-exact: exact (rational) analysis of ReLU neural networks.
+ * The public API, layer by layer (core -> field -> linalg -> network -> ...).
+ */
+export * from './core/index.js';
+export * from './field/index.js';
+export * from './linalg/index.js';
+export * from './network/index.js';
