@@ -41,9 +41,11 @@ export function createF64(options: FloatFieldOptions = {}): FloatField {
     },
     isZero,
     isNegligible: (a, scale) => Math.abs(a) <= tol * Math.abs(scale),
-    eq: (a, b) => isZero(a - b),
-    cmp: (a, b) => (isZero(a - b) ? 0 : signOfNumber(a - b)),
-    sign: (a) => (isZero(a) ? 0 : signOfNumber(a)),
+    // Order and equality are the float ones: comparing magnitudes (pivots, scales) must not
+    // tie two small numbers. Only isZero / isNegligible apply the tolerance.
+    eq: (a, b) => a === b,
+    cmp: (a, b) => signOfNumber(a - b),
+    sign: signOfNumber,
     fromInt: (n) => Number(n),
     fromRational: (q) => q.toNumber(),
     toRational: rationalFromFloat,

@@ -20,12 +20,13 @@ export interface Ring<T> {
   mul(a: T, b: T): T;
   neg(a: T): T;
   abs(a: T): T;
-  /** Exact zero test; for F64, |a| <= tol. */
+  /** Exact zero test; for F64, |a| <= tol (absolute). The tolerance lives here and below only. */
   isZero(a: T): boolean;
-  /** Zero relative to a magnitude: exact domains ignore `scale`; F64 tests |a| <= tol * scale. */
+  /** Zero relative to a magnitude: exact domains ignore `scale`; F64 tests |a| <= tol * |scale|. */
   isNegligible(a: T, scale: T): boolean;
+  /** Equality, order and sign are exact in every domain (F64: the float ones, no tolerance). */
   eq(a: T, b: T): boolean;
-  /** Sign of a - b (F64: 0 within tolerance). */
+  /** Sign of a - b. */
   cmp(a: T, b: T): Sign;
   sign(a: T): Sign;
   fromInt(n: number | bigint): T;

@@ -3,8 +3,8 @@
  * tolerance). Exact callers use it as the second algorithm that cross-checks the fraction-free
  * path; float callers get partial pivoting and the F64 tolerance, relative to the largest entry.
  */
-import type { Field } from '../field/field.js';
-import { fieldOf, Mat } from './mat.js';
+import type { FloatField } from '../field/f64.js';
+import { absGreater, fieldOf, Mat, maxAbsEntry } from './mat.js';
 
 export interface RrefResult<T> {
   /** The reduced row echelon form (pivots 1, zeros above and below). */
@@ -13,26 +13,20 @@ export interface RrefResult<T> {
   pivots: number[];
 }
 
-function maxAbs<T>(F: Field<T>, a: readonly (readonly T[])[]): T {
-  let best = F.zero;
-  for (const r of a) for (const x of r) if (F.cmp(F.abs(x), best) > 0) best = F.abs(x);
-  return best;
-}
-
 /** RREF by Gauss-Jordan with partial pivoting (largest entry in the column). */
 export function rrefGaussJordan<T>(A: Mat<T>): RrefResult<T> {
   const F = fieldOf(A, 'rrefGaussJordan');
   const a = A.toArrays();
   const m = A.nrows;
   const n = A.ncols;
-  const scale = F.exact ? F.one : maxAbs(F, a);
+  const scale = F.exact ? F.one : maxAbsEntry(F, a);
   const pivots: number[] = [];
   let r = 0;
   for (let c = 0; c < n && r < m; c++) {
     let p = -1;
     for (let i = r; i < m; i++) {
       if (F.isNegligible(a[i][c], scale)) continue;
-      if (p < 0 || (!F.exact && F.cmp(F.abs(a[i][c]), F.abs(a[p][c])) > 0)) p = i;
+      if (p < 0 || (!F.exact && absGreater(F, a[i][c], a[p][c]))) p = i;
       if (F.exact) break;
     }
     if (p < 0) {
@@ -76,11 +70,12 @@ export interface FloatRankReport {
  * Rank of a float matrix by Gaussian elimination with complete pivoting (the rank-revealing
  * pivoting among the eliminations), with the gap around the tolerance reported.
  */
-export function rankWithMarginF64(A: Mat<number>, F: Field<number> & { tol: number }): FloatRankReport {
+export function rankWithMarginF64(A: Mat<number>): FloatRankReport {
+  const F = A.domain as FloatField;
   const a = A.toArrays();
   const m = A.nrows;
   const n = A.ncols;
-  const scale = maxAbs(F, a);
+  const scale = maxAbsEntry(F, a);
   const threshold = F.tol * scale;
   const rowsLeft = a.map((_, i) => i);
   const colsLeft = Array.from({ length: n }, (_, j) => j);

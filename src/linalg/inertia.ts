@@ -5,7 +5,7 @@
  * computed, so the exact path decides every sign exactly.
  */
 import { signOfBigint } from '../core/sign.js';
-import { fieldOf, type Mat } from './mat.js';
+import { absGreater, fieldOf, type Mat } from './mat.js';
 
 export interface Inertia {
   pos: number;
@@ -93,8 +93,8 @@ export function inertiaSymmetricElimination<T>(S: Mat<T>): Inertia {
   const a = S.toArrays();
   const n = S.nrows;
   let scale = F.zero;
-  for (const r of a) for (const x of r) if (F.cmp(F.abs(x), scale) > 0) scale = F.abs(x);
-  if (F.isZero(scale)) scale = F.one;
+  for (const r of a) for (const x of r) if (absGreater(F, x, scale)) scale = F.abs(x);
+  if (F.sign(scale) === 0) scale = F.one;
   const alpha = F.div(F.fromInt(64), F.fromInt(100)); // ~ (1 + sqrt 17) / 8
   let active = Array.from({ length: n }, (_, i) => i);
   let pos = 0;
@@ -108,13 +108,13 @@ export function inertiaSymmetricElimination<T>(S: Mat<T>): Inertia {
     let ko = -1;
     let lo = -1;
     for (const i of active) {
-      if (kd < 0 || F.cmp(F.abs(a[i][i]), F.abs(a[kd][kd])) > 0) kd = i;
-      for (const j of active) if (j > i && (ko < 0 || F.cmp(F.abs(a[i][j]), F.abs(a[ko][lo])) > 0)) [ko, lo] = [i, j];
+      if (kd < 0 || absGreater(F, a[i][i], a[kd][kd])) kd = i;
+      for (const j of active) if (j > i && (ko < 0 || absGreater(F, a[i][j], a[ko][lo]))) [ko, lo] = [i, j];
     }
     const dMax = F.abs(a[kd][kd]);
     const oMax = ko >= 0 ? F.abs(a[ko][lo]) : F.zero;
     if (F.isNegligible(dMax, scale) && F.isNegligible(oMax, scale)) break;
-    if (F.cmp(dMax, F.mul(alpha, oMax)) >= 0 && !F.isNegligible(dMax, scale)) {
+    if (!absGreater(F, F.mul(alpha, oMax), dMax) && !F.isNegligible(dMax, scale)) {
       const p = a[kd][kd];
       count(p);
       active = active.filter((i) => i !== kd);

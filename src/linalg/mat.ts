@@ -137,3 +137,15 @@ export function fieldOf<T>(a: Mat<T>, fn: string): Field<T> {
   if (typeof d.div !== 'function') throw new DimensionError(fn, `needs a matrix over a field (QQ or F64), got ${a.domain.kind}`);
   return d;
 }
+
+/** The largest |entry| (zero for an empty matrix). */
+export function maxAbsEntry<T>(F: Ring<T>, rows: readonly (readonly T[])[]): T {
+  let best = F.zero;
+  for (const r of rows) for (const x of r) if (F.cmp(F.abs(x), best) > 0) best = F.abs(x);
+  return best;
+}
+
+/** |x| > |y| in the domain's order. */
+export function absGreater<T>(F: Ring<T>, x: T, y: T): boolean {
+  return F.cmp(F.abs(x), F.abs(y)) > 0;
+}

@@ -9,7 +9,6 @@
  */
 import { DimensionError, UsageError } from '../core/errors.js';
 import type { Field } from '../field/field.js';
-import type { FloatField } from '../field/f64.js';
 import { gcdBig, lcmBig } from '../field/bigint.js';
 import { QQ } from '../field/qq.js';
 import { ZZ } from '../field/zz.js';
@@ -24,7 +23,7 @@ import {
 } from './fraction-free.js';
 import { rankWithMarginF64, rrefGaussJordan, type RrefResult } from './gauss-jordan.js';
 import { inertiaFractionFreeInPlace, inertiaSymmetricElimination, type Inertia } from './inertia.js';
-import { fieldOf, Mat } from './mat.js';
+import { absGreater, fieldOf, Mat, maxAbsEntry } from './mat.js';
 
 export type LinalgMethod = 'auto' | 'fraction-free' | 'gauss-jordan';
 
@@ -60,7 +59,7 @@ export function rank<T>(a: Mat<T>, options?: LinalgOptions): number {
     case 'gj':
       return rrefGaussJordan(asRational(a)).pivots.length;
     case 'float':
-      return rankWithMarginF64(a as unknown as Mat<number>, a.domain as unknown as FloatField).rank;
+      return rankWithMarginF64(a as unknown as Mat<number>).rank;
   }
 }
 
@@ -74,7 +73,9 @@ export function det<T>(a: Mat<T>, options?: LinalgOptions): T {
   if (a.nrows !== a.ncols) throw new DimensionError('det', `needs a square matrix, got ${a.nrows}x${a.ncols}`);
   const D = a.domain;
   const path = pathFor(a, options, 'det');
-  if (path === 'float' || path === 'gj') return detByElimination(fieldOf(a, 'det'), a);
+  if (path === 'float') return detByElimination(fieldOf(a, 'det'), a);
+  // Like rank and inertia, the Gauss-Jordan path of a ZZ matrix runs over QQ.
+  if (path === 'gj') return D.fromRational(detByElimination(QQ, asRational(a)));
   if (D.kind === 'ZZ') return detBareiss(a as unknown as Mat<bigint>) as T;
   const { rows, scales } = clearDenominatorsByRow(asRational(a));
   const d = detBareiss(Mat.fromRows(ZZ, rows, a.ncols));
@@ -94,7 +95,7 @@ function detByElimination<T>(F: Field<T>, a: Mat<T>): T {
           p = i;
           break;
         }
-      } else if (p < 0 || F.cmp(F.abs(work[i][c]), F.abs(work[p][c])) > 0) p = i;
+      } else if (p < 0 || absGreater(F, work[i][c], work[p][c])) p = i;
     }
     if (p < 0 || (!F.exact && F.toNumber(work[p][c]) === 0)) return F.zero;
     if (p !== c) {
@@ -115,10 +116,13 @@ function detByElimination<T>(F: Field<T>, a: Mat<T>): T {
 export function rref<T>(a: Mat<T>, options?: LinalgOptions): RrefResult<T> {
   if (a.domain.kind === 'ZZ') throw new UsageError('rref: the RREF of an integer matrix is rational; use rrefFractionFree (den * RREF) or convert with a.convert(QQ)');
   const path = pathFor(a, options, 'rref');
-  if (path !== 'ff' || a.domain.kind === 'F64') return rrefGaussJordan(a);
-  const rows = clearDenominatorsByRow(a as unknown as Mat<Rational>).rows;
+  if (path !== 'ff') return rrefGaussJordan(a);
+  // F64 with 'fraction-free' decides exactly on the floats' binary values (so rank, rref,
+  // nullspace and solve agree under one method); the entries are then rounded to floats.
+  const D = a.domain;
+  const rows = clearDenominatorsByRow(asRational(a)).rows;
   const { den, pivots } = rrefFractionFreeInPlace(rows, a.ncols);
-  const matrix = Mat.fromRows(QQ, rows.map((r) => r.map((x) => Rational.of(x, den))), a.ncols);
+  const matrix = Mat.fromRows(D, rows.map((r) => r.map((x) => D.fromRational(Rational.of(x, den)))), a.ncols);
   return { matrix: matrix as unknown as Mat<T>, pivots };
 }
 
@@ -183,14 +187,21 @@ export function canSolve<T>(a: Mat<T>, b: readonly T[], options?: LinalgOptions)
 export function inertia<T>(s: Mat<T>, options?: LinalgOptions): Inertia {
   if (s.nrows !== s.ncols) throw new DimensionError('inertia', `needs a square matrix, got ${s.nrows}x${s.ncols}`);
   const D = s.domain;
+  const scale = maxAbsEntry(D, s.rows); // exact domains ignore it; F64 compares relative to it
   for (let i = 0; i < s.nrows; i++) {
     for (let j = i + 1; j < s.ncols; j++) {
-      if (!D.eq(s.get(i, j), s.get(j, i))) throw new DimensionError('inertia', `needs a symmetric matrix; entries (${i},${j}) and (${j},${i}) differ`);
+      if (!D.isNegligible(D.sub(s.get(i, j), s.get(j, i)), scale)) throw new DimensionError('inertia', `needs a symmetric matrix; entries (${i},${j}) and (${j},${i}) differ`);
     }
   }
   switch (pathFor(s, options, 'inertia')) {
-    case 'ff':
-      return inertiaFractionFreeInPlace(D.kind === 'ZZ' ? (s as unknown as Mat<bigint>).toArrays() : clearDenominatorsGlobally(asRational(s)).rows);
+    case 'ff': {
+      // An F64 matrix passes the symmetry check within the tolerance, but the fraction-free
+      // elimination needs exact symmetry (its bigint divisions are exact only then): use the
+      // exact symmetric part (S + S^T) / 2 of the floats' exact values.
+      const q = asRational(s);
+      const exact = D.kind === 'F64' ? q.map(QQ, (x, i, j) => x.add(q.get(j, i)).div(Rational.of(2n))) : q;
+      return inertiaFractionFreeInPlace(D.kind === 'ZZ' ? (s as unknown as Mat<bigint>).toArrays() : clearDenominatorsGlobally(exact).rows);
+    }
     case 'gj':
       return inertiaSymmetricElimination(asRational(s));
     case 'float':

@@ -40,7 +40,7 @@ export function evaluateScalar<T>(net: ReluNet<T>, x: readonly T[]): T {
 export function activationPattern<T>(net: ReluNet<T>, x: readonly T[]): Sign[][] {
   return preActivations(net, x)
     .slice(0, -1)
-    .map((z) => z.map((v) => net.domain.sign(v)));
+    .map((z) => z.map((v) => (net.domain.isZero(v) ? 0 : net.domain.sign(v))));
 }
 
 function affineGeneric<T>(F: ReluNet<T>['domain'], W: Mat<T>, b: readonly T[], h: readonly T[]): T[] {

@@ -13,6 +13,8 @@ export function toMathFraction(q: Rational): MathFraction {
 }
 
 export function fromMathFraction(f: unknown): Rational {
+  // mathjs returns a plain number for some exact zeros (lusolve does): only integers are accepted.
+  if (typeof f === 'number') return Rational.of(f);
   const x = f as { s: bigint; n: bigint; d: bigint };
   return Rational.of(BigInt(x.s) * BigInt(x.n), BigInt(x.d));
 }

@@ -169,7 +169,8 @@ describe('domains', () => {
   it('F64 decides zero with its explicit tolerance only', () => {
     const loose = createF64({ tol: 1e-6 });
     expect(loose.isZero(1e-7)).toBe(true);
-    expect(loose.sign(-1e-7)).toBe(0);
+    expect(loose.sign(-1e-7)).toBe(-1); // order and sign are the float ones; only isZero/isNegligible use tol
+    expect(loose.cmp(1e-8, 2e-8)).toBe(-1);
     expect(loose.isNegligible(1e-3, 1e4)).toBe(true);
     expect(F64.isZero(1e-7)).toBe(false);
     expect(createF64({ tol: 0 }).isZero(1e-300)).toBe(false);
