@@ -1,0 +1,64 @@
+/**
+ * Exact vector subset sums: find S with sum_{i in S} items[i] = target, items and target vectors
+ * of rationals. The minimal-width rules of LITERATURE-A 4.2 are subset-sum conditions ("some
+ * choice of orientations cancels the affine part"), so they are decided here, exactly.
+ *
+ * Method: denominators are cleared coordinate by coordinate (so sums are bigint vectors), then
+ * meet in the middle: the distinct sums of each half are listed (duplicates merged as they
+ * appear, so many equal or commensurate items stay cheap) and each left sum looks its complement
+ * up among the right sums. Subset sum is NP-complete; the work is bounded by `maxStates`
+ * distinct sums per half, past which BudgetExceededError is thrown.
+ */
+import { BudgetExceededError, DimensionError } from '../core/errors.js';
+import { lcmBig } from '../field/bigint.js';
+import type { Rational } from '../field/rational.js';
+
+export interface SubsetSumOptions {
+  /** Most distinct partial sums kept per half before giving up. Default 2^20. */
+  maxStates?: number;
+}
+
+/** Indices (ascending) of a subset of `items` summing to `target`, or null when none does. */
+export function findSubsetSum(items: readonly (readonly Rational[])[], target: readonly Rational[], options: SubsetSumOptions = {}): number[] | null {
+  const maxStates = options.maxStates ?? 1 << 20;
+  const m = target.length;
+  items.forEach((it, i) => {
+    if (it.length !== m) throw new DimensionError('findSubsetSum', `items[${i}] has ${it.length} coordinates, the target ${m}`);
+  });
+  const scales = target.map((t, j) => items.reduce((acc, it) => lcmBig(acc, it[j].den), t.den));
+  const toInt = (v: readonly Rational[]): bigint[] => v.map((x, j) => x.num * (scales[j] / x.den));
+  // Zero items never change a sum: leave them out of the search.
+  const live = items.map((it, i) => ({ i, vec: toInt(it) })).filter((it) => it.vec.some((x) => x !== 0n));
+  const goal = toInt(target);
+  const half = live.length >> 1;
+  const left = partialSums(live.slice(0, half), m, maxStates);
+  const right = partialSums(live.slice(half), m, maxStates);
+  for (const { vec, subset } of left.values()) {
+    const hit = right.get(keyOf(goal.map((g, j) => g - vec[j])));
+    if (hit !== undefined) return [...subset, ...hit.subset].sort((a, b) => a - b);
+  }
+  return null;
+}
+
+interface PartialSum {
+  vec: bigint[];
+  subset: number[];
+}
+
+function partialSums(items: readonly { i: number; vec: bigint[] }[], m: number, maxStates: number): Map<string, PartialSum> {
+  const zero = new Array<bigint>(m).fill(0n);
+  const sums = new Map<string, PartialSum>([[keyOf(zero), { vec: zero, subset: [] }]]);
+  for (const item of items) {
+    for (const s of [...sums.values()]) {
+      const vec = s.vec.map((x, j) => x + item.vec[j]);
+      const key = keyOf(vec);
+      if (!sums.has(key)) sums.set(key, { vec, subset: [...s.subset, item.i] });
+    }
+    if (sums.size > maxStates) throw new BudgetExceededError(`findSubsetSum: more than ${maxStates} distinct partial sums over ${items.length} items (raise maxStates)`);
+  }
+  return sums;
+}
+
+function keyOf(vec: readonly bigint[]): string {
+  return vec.join(',');
+}
