@@ -35,7 +35,7 @@ export function splineByLayers(net: ReluNet<Rational>, options: LayeredSplineOpt
     const last = k === net.layers.length - 1;
     h = z.map((p, j) => {
       const q = simplify(last ? p : relu(p));
-      if (q.xs.length > maxPoints) throw new BudgetExceededError(`splineByLayers: neuron ${j + 1} of layer ${k + 1} has more than ${maxPoints} linear pieces (raise maxPoints)`);
+      if (q.xs.length > maxPoints) throw new BudgetExceededError(`splineByLayers: neuron ${j + 1} of layer ${k + 1} has more than ${maxPoints} breakpoints (raise maxPoints)`);
       return q;
     });
   });

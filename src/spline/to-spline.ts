@@ -1,6 +1,7 @@
 /** From univariate nets to their canonical splines, and exact equality of the functions of two nets. */
 import type { Rational } from '../field/rational.js';
-import { isShallowScalar, type ReluNet } from '../network/relu-net.js';
+import { DimensionError } from '../core/errors.js';
+import { inputDim, isShallowScalar, outputDim, type ReluNet } from '../network/relu-net.js';
 import { splineByLayers, type LayeredSplineOptions } from './layers.js';
 import { splineLens } from './lens.js';
 import { decisivePoints, evaluateSpline, splineEquals, type Spline } from './spline.js';
@@ -11,6 +12,8 @@ import { decisivePoints, evaluateSpline, splineEquals, type Spline } from './spl
  * delta-slopes), deeper ones layer by layer. Throws DimensionError for other inputs or outputs.
  */
 export function toSpline(net: ReluNet<Rational>, options: LayeredSplineOptions = {}): Spline {
+  if (inputDim(net) !== 1) throw new DimensionError('toSpline', `needs a univariate net (1 input); this one takes ${inputDim(net)}`);
+  if (outputDim(net) !== 1) throw new DimensionError('toSpline', `needs a net with one output; this one has ${outputDim(net)}`);
   return isShallowScalar(net) ? splineLens(net).spline : splineByLayers(net, options);
 }
 
