@@ -17,6 +17,8 @@ export interface SplinePlotOptions {
   height?: number;
   /** The x range to show; default: every knot and data point, with a margin. */
   xRange?: readonly [Rational, Rational];
+  /** Default true: a standalone document (with the SVG namespace); false for inline use in HTML. */
+  standalone?: boolean;
 }
 
 const MARGIN = { left: 64, right: 20, top: 34, bottom: 48 };
@@ -41,7 +43,8 @@ export function splineSvg(s: Spline, options: SplinePlotOptions = {}): string {
   const py = (y: number): number => MARGIN.top + (1 - (y - y0) / (y1 - y0)) * plotH;
   const f = (v: number): string => (Math.round(v * 100) / 100).toString();
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`);
+  const ns = options.standalone === false ? '' : ' xmlns="http://www.w3.org/2000/svg"';
+  out.push(`<svg${ns} width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`);
   out.push(`<rect width="${width}" height="${height}" fill="white"/>`);
   if (options.title !== undefined) out.push(`<text x="${width / 2}" y="20" text-anchor="middle" font-size="14">${escapeXml(options.title)}</text>`);
   for (const t of niceTicks(xa, xb)) {
@@ -74,7 +77,8 @@ function legend(x: number, y: number, knots: number, points: number): string[] {
   const items = [`<line x1="${x}" y1="${y}" x2="${x + 18}" y2="${y}" stroke="#1f5fbf" stroke-width="2"/><text x="${x + 24}" y="${y + 4}">f</text>`];
   items.push(`<circle cx="${x + 9}" cy="${y + 16}" r="4" fill="#d9480f"/><text x="${x + 24}" y="${y + 20}">knots (${knots})</text>`);
   if (points > 0) items.push(`<path d="M${x + 5},${y + 28}L${x + 13},${y + 36}M${x + 5},${y + 36}L${x + 13},${y + 28}" stroke="#2b8a3e" stroke-width="2"/><text x="${x + 24}" y="${y + 36}">data (${points})</text>`);
-  return [`<g>${items.join('')}</g>`];
+  const box = `<rect x="${x - 6}" y="${y - 10}" width="108" height="${points > 0 ? 52 : 36}" fill="white" fill-opacity="0.85" stroke="#ccc"/>`;
+  return [`<g>${box}${items.join('')}</g>`];
 }
 
 /** The range shown: all knots and data x, widened by a tenth of their span (or 1) so both tails show. */

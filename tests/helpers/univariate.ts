@@ -44,9 +44,9 @@ const neuron: fc.Arbitrary<[Rational, Rational, Rational][]> = fc.oneof(
     ]),
   },
   // w = 0: a constant v relu(b) (zero when b <= 0)
-  { weight: 1, arbitrary: fc.tuple(small, small).map(([b, v]) => [[Rational.ZERO, b, v]]) },
+  { weight: 1, arbitrary: fc.tuple(small, small).map(([b, v]) => [[Rational.ZERO, b, v] as [Rational, Rational, Rational]]) },
   // a zero outer weight: no kink at all
-  { weight: 1, arbitrary: fc.tuple(small.filter((w) => !w.isZero()), small).map(([w, b]) => [[w, b, Rational.ZERO]]) },
+  { weight: 1, arbitrary: fc.tuple(small.filter((w) => !w.isZero()), small).map(([w, b]) => [[w, b, Rational.ZERO] as [Rational, Rational, Rational]]) },
 );
 
 /** Univariate shallow nets of width 1..maxWidth+1 with frequent degenerate neurons. */

@@ -1,0 +1,3 @@
+/** The spline-lens commands (issue 4), gathered so the command list needs one import line. */
+export { splineCommand } from './spline.js';
+export { interpolateCommand } from './interpolate.js';
