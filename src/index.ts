@@ -7,3 +7,4 @@ export * from './field/index.js';
 export * from './linalg/index.js';
 export * from './network/index.js';
 export * from './spline/index.js';
+export * from './dynamics/index.js';
