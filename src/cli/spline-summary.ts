@@ -23,12 +23,12 @@ export interface SplineSummary {
   readonly minimal: MinimalForm | null;
 }
 
-export function summariseSpline(net: ReluNet<Rational>, variant: ModelVariant = 'V1'): SplineSummary {
+export function summariseSpline(net: ReluNet<Rational>, variant: ModelVariant = 'V1', maxStates?: number): SplineSummary {
   const lens = isShallowScalar(net) ? splineLens(net) : null;
   const spline = lens?.spline ?? toSpline(net);
   let minimal: MinimalForm | null;
   try {
-    minimal = minimalForm(spline, { variant, leftFacingHint: lens !== null ? leftFacingKinks(lens) : undefined });
+    minimal = minimalForm(spline, { variant, maxStates, leftFacingHint: lens !== null ? leftFacingKinks(lens) : undefined });
   } catch (e) {
     if (!(e instanceof BudgetExceededError)) throw e;
     minimal = null;
@@ -52,7 +52,7 @@ export function splineJson(s: SplineSummary): Record<string, unknown> {
     width: hiddenNeuronCount(s.net),
     variant: s.variant,
     minimalWidth: minimal?.width ?? null,
-    minimalWidthBounds: minimal === null ? [spline.knots.length, spline.knots.length + 2] : [minimal.width, minimal.width],
+    minimalWidthBounds: minimal === null ? widthBounds(spline, s.variant) : [minimal.width, minimal.width],
     affineExtra: minimal?.extra ?? null,
     minimalReason: minimal?.reason ?? 'the subset-sum search for the orientations ran out of budget: the minimal width lies within minimalWidthBounds',
     minimal: minimal !== null && s.variant !== 'V2' ? writeReluNet(netOfMinimalForm(minimal)) : null,
@@ -72,6 +72,12 @@ export function splineJson(s: SplineSummary): Record<string, unknown> {
     breakpoints: lens?.groups.map((g) => ({ at: str(g.at), neurons: g.neurons, jump: str(g.jump), knot: !g.jump.isZero() })) ?? null,
     canonical: lens !== null ? writeReluNet(orbitCanonicalNet(s.net)) : null,
   };
+}
+
+/** mu(f) is K + e with e <= 1 in V1 once there is a kink (LITERATURE-A 4.2), e <= 2 otherwise. */
+function widthBounds(spline: Spline, variant: ModelVariant): [number, number] {
+  const K = spline.knots.length;
+  return [K, variant === 'V2' ? K : variant === 'V1' && K > 0 ? K + 1 : K + 2];
 }
 
 /** Rows of the knots table: t_k, the jump there, the slope after it, f(t_k). */
@@ -114,12 +120,18 @@ export function lensNotes(lens: SplineLens): string[] {
 export function splineSentence(s: SplineSummary, digits: number): string {
   const { spline, minimal } = s;
   const K = spline.knots.length;
-  const kind = s.lens !== null ? `univariate shallow net of width ${hiddenNeuronCount(s.net)}` : `univariate net of depth ${s.net.layers.length - 1} (${hiddenNeuronCount(s.net)} hidden neurons)`;
+  const depth = s.net.layers.length - 1;
+  const kind =
+    s.lens !== null
+      ? `univariate shallow net of width ${hiddenNeuronCount(s.net)}`
+      : depth === 0
+        ? 'univariate affine net (no hidden layer)'
+        : `univariate net with ${depth} hidden layers (${hiddenNeuronCount(s.net)} neurons)`;
   const h = (x: Rational): string => formatForHumans(x, digits);
   const minimalText =
     minimal === null
-      ? `The minimal width (${s.variant}) lies between ${K} and ${K + 2}: the exact subset-sum search ran out of budget.`
-      : `Minimal width (${s.variant}): ${minimal.width} = ${minimal.kinkCount} kinks + ${minimal.extra}, because ${minimal.reason}.`;
+      ? `The minimal width (${s.variant}) lies between ${widthBounds(spline, s.variant).join(' and ')}: the exact subset-sum search for the orientations ran out of budget.`
+      : `Minimal width (${s.variant}): ${minimal.width} = ${minimal.kinkCount} kink${minimal.kinkCount === 1 ? '' : 's'} + ${minimal.extra}, because ${minimal.reason}.`;
   return [
     `A ${kind}: f is continuous piecewise linear with ${K} knot${K === 1 ? '' : 's'}, slope ${h(spline.slopes[0])} far left and ${h(spline.slopes[K])} far right, f(0) = ${h(spline.f0)}.`,
     `Roughness int |f''| = ${h(roughness(spline))}; Savarese's minimum representation cost max(int |f''|, |f'(-inf) + f'(+inf)|) = ${h(savareseCost(spline))}${s.lens !== null ? `; this net's path norm sum |v w| = ${h(pathNorm(s.net))}` : ''}.`,

@@ -153,7 +153,7 @@ function minimalV1(dec: KinkDecomposition, build: Builder, options: MinimalFormO
   }
   // A second neuron at the first kink, facing left with beta = -a, makes the left slope a.
   const first = dec.kinks[0];
-  return build([], 1, [{ w: Rational.of(-1), b: first.at, v: a.neg() }], `no set of kinks has jumps summing to ${a.neg()} (minus the far-left slope), so one neuron per kink cannot make the affine part; a second neuron at the kink ${first.at} can`, {
+  return build([], 1, [{ w: Rational.of(-1), b: first.at, v: a.neg() }], `no set of kinks has jumps summing to ${a.neg()} = -f'(-inf), so with one neuron per kink no choice of orientations makes the far-left slope; a second neuron at the kink ${first.at} can`, {
     kink: 0,
     right: first.coefficient.add(a),
   });

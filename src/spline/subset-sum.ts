@@ -14,13 +14,13 @@ import { lcmBig } from '../field/bigint.js';
 import type { Rational } from '../field/rational.js';
 
 export interface SubsetSumOptions {
-  /** Most distinct partial sums kept per half before giving up. Default 2^20. */
+  /** Most distinct partial sums kept per half before giving up. Default 2^18 (any 36 items fit). */
   maxStates?: number;
 }
 
 /** Indices (ascending) of a subset of `items` summing to `target`, or null when none does. */
 export function findSubsetSum(items: readonly (readonly Rational[])[], target: readonly Rational[], options: SubsetSumOptions = {}): number[] | null {
-  const maxStates = options.maxStates ?? 1 << 20;
+  const maxStates = options.maxStates ?? 1 << 18;
   const m = target.length;
   items.forEach((it, i) => {
     if (it.length !== m) throw new DimensionError('findSubsetSum', `items[${i}] has ${it.length} coordinates, the target ${m}`);
@@ -31,31 +31,33 @@ export function findSubsetSum(items: readonly (readonly Rational[])[], target: r
   const live = items.map((it, i) => ({ i, vec: toInt(it) })).filter((it) => it.vec.some((x) => x !== 0n));
   const goal = toInt(target);
   const half = live.length >> 1;
-  const left = partialSums(live.slice(0, half), m, maxStates);
-  const right = partialSums(live.slice(half), m, maxStates);
-  for (const { vec, subset } of left.values()) {
+  const left = partialSums(live.slice(0, half), 0, m, maxStates);
+  const right = partialSums(live.slice(half), half, m, maxStates);
+  for (const { vec, mask } of left.values()) {
     const hit = right.get(keyOf(goal.map((g, j) => g - vec[j])));
-    if (hit !== undefined) return [...subset, ...hit.subset].sort((a, b) => a - b);
+    if (hit !== undefined) return live.filter((_, k) => ((mask | hit.mask) >> BigInt(k)) & 1n).map((it) => it.i);
   }
   return null;
 }
 
 interface PartialSum {
   vec: bigint[];
-  subset: number[];
+  /** Bit k set: live item k is in the subset. */
+  mask: bigint;
 }
 
-function partialSums(items: readonly { i: number; vec: bigint[] }[], m: number, maxStates: number): Map<string, PartialSum> {
+function partialSums(items: readonly { vec: bigint[] }[], offset: number, m: number, maxStates: number): Map<string, PartialSum> {
   const zero = new Array<bigint>(m).fill(0n);
-  const sums = new Map<string, PartialSum>([[keyOf(zero), { vec: zero, subset: [] }]]);
-  for (const item of items) {
+  const sums = new Map<string, PartialSum>([[keyOf(zero), { vec: zero, mask: 0n }]]);
+  items.forEach((item, k) => {
+    const bit = 1n << BigInt(offset + k);
     for (const s of [...sums.values()]) {
       const vec = s.vec.map((x, j) => x + item.vec[j]);
       const key = keyOf(vec);
-      if (!sums.has(key)) sums.set(key, { vec, subset: [...s.subset, item.i] });
+      if (!sums.has(key)) sums.set(key, { vec, mask: s.mask | bit });
     }
     if (sums.size > maxStates) throw new BudgetExceededError(`findSubsetSum: more than ${maxStates} distinct partial sums over ${items.length} items (raise maxStates)`);
-  }
+  });
   return sums;
 }
 

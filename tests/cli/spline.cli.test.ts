@@ -58,7 +58,7 @@ describe('relu-exact spline', () => {
     expect(r.stdout).toContain('neurons 3, 4 at -1 cancel');
     expect(r.stdout).toContain('neurons 1, 2 share the breakpoint 1');
     expect(r.stdout).toMatch(/neurons 5, 7 contribute nothing/);
-    expect(r.stdout).toMatch(/Minimal width \(V1\): 2 = 1 kinks \+ 1/);
+    expect(r.stdout).toMatch(/Minimal width \(V1\): 2 = 1 kink \+ 1/);
   });
   it('handles deep univariate nets (no per-neuron lens) and other variants', async () => {
     const deep = netText([
@@ -153,5 +153,22 @@ describe('relu-exact report with the spline lens', () => {
     const net = netText([{ W: [['1', '2']], b: ['0'] }, { W: [['1']], b: ['0'] }]);
     const r = await runInMemory(['report', '--net', 'virtual:n.json', '--json'], { 'virtual:n.json': net });
     expect(JSON.parse(r.stdout).sections).not.toContain('spline');
+  });
+});
+
+describe('when the minimal-width search runs out of budget', () => {
+  it('reports the bounds of the characterisation instead of failing', async () => {
+    const { summariseSpline, splineJson, splineSentence } = await import('../../src/cli/spline-summary.js');
+    const { shallow1d } = await import('../helpers/univariate.js');
+    // kinks 1..8 with jumps 2^k (all subset sums distinct) and far-left slope -1/4: no subset works,
+    // and an antiparallel pair at the first kink hides the net's own orientations.
+    const rows: [string, string, string][] = Array.from({ length: 8 }, (_, k) => ['1', String(-(k + 1)), String(2 ** k)]);
+    rows.push(['-1', '1', '1/4'], ['1', '-1', '-1/4']);
+    const s = summariseSpline(shallow1d(rows, 0), 'V1', 4);
+    expect(s.minimal).toBeNull();
+    const json = splineJson(s);
+    expect([json.minimalWidth, json.minimalWidthBounds]).toEqual([null, [8, 9]]);
+    expect(splineSentence(s, 6)).toContain('lies between 8 and 9');
+    expect(summariseSpline(shallow1d(rows, 0)).minimal?.width).toBe(9);
   });
 });
