@@ -25,7 +25,8 @@ export function main() {
   const minimal = fromSpline(spline);
 
   // 3. Minimum-cost interpolant of (0, 0), (1, 1), (2, 0) (Savarese et al.): cost 2.
-  const fit = minCostInterpolant(['0', '1', '2'].map(parseRational), ['0', '1', '0'].map(parseRational));
+  const q = (xs: string[]) => xs.map((x) => parseRational(x));
+  const fit = minCostInterpolant(q(['0', '1', '2']), q(['0', '1', '0']));
 
   return {
     roles: lens.neurons.map((n) => n.role),
