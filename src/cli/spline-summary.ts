@@ -100,8 +100,8 @@ export function neuronRows(lens: SplineLens, digits: number): string[][] {
 }
 export const NEURON_HEADER = ['i', 'w, b, v', 'breakpoint beta', 'orientation s', 'delta-slope mu', 'role'];
 
-/** What a reader should know about degenerate neurons, one sentence each. */
-export function lensNotes(lens: SplineLens): string[] {
+/** What a reader should know about degenerate neurons, one sentence each (and, given data x, the neurons no point activates). */
+export function lensNotes(lens: SplineLens, dataX?: readonly Rational[]): string[] {
   const notes: string[] = [];
   const list = (ix: readonly number[]): string => ix.map((i) => i + 1).join(', ');
   for (const g of lens.groups) {
@@ -113,6 +113,10 @@ export function lensNotes(lens: SplineLens): string[] {
   if (dead.length > 0) notes.push(`neuron${dead.length > 1 ? 's' : ''} ${list(dead)} contribute${dead.length > 1 ? '' : 's'} nothing (zero outer weight, or w = 0 with b <= 0)`);
   const constants = lens.neurons.filter((n) => n.role === 'constant').map((n) => n.index);
   if (constants.length > 0) notes.push(`neuron${constants.length > 1 ? 's' : ''} ${list(constants)} ${constants.length > 1 ? 'have' : 'has'} w = 0: a constant v relu(b), no breakpoint`);
+  if (dataX !== undefined && dataX.length > 0) {
+    const idle = lens.neurons.filter((n) => (n.role === 'kink' || n.role === 'cancelled') && dataX.every((x) => n.w.mul(x).add(n.b).sign() <= 0)).map((n) => n.index);
+    if (idle.length > 0) notes.push(`neuron${idle.length > 1 ? 's' : ''} ${list(idle)} ${idle.length > 1 ? 'are' : 'is'} active at no data point (dead on the data: the loss on these data has zero gradient in ${idle.length > 1 ? 'their' : 'its'} parameters)`);
+  }
   return notes;
 }
 

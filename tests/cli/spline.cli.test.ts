@@ -172,3 +172,14 @@ describe('when the minimal-width search runs out of budget', () => {
     expect(summariseSpline(shallow1d(rows, 0)).minimal?.width).toBe(9);
   });
 });
+
+describe('neurons dead on the data', () => {
+  it('are named when --data is given', async () => {
+    // relu(x - 5) is active at no point of {0, 1, 2}; relu(x) is active at 1 and 2
+    const files = { 'virtual:n.json': shallow([['1', '-5', '1'], ['1', '0', '1']]), 'virtual:d.json': JSON.stringify({ format: 'dataset/1', X: [['0'], ['1'], ['2']] }) };
+    const r = await runInMemory(['spline', '--net', 'virtual:n.json', '--data', 'virtual:d.json'], files);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('neuron 1 is active at no data point');
+    expect(r.stdout).not.toContain('neuron 2 is active at no data point');
+  });
+});

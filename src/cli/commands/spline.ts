@@ -48,7 +48,7 @@ export const splineCommand: Command = {
     if (summary.spline.knots.length > 0) out.push(table(KNOT_HEADER, knotRows(summary.spline, digits)), '');
     if (summary.lens !== null) {
       out.push('Spline lens, one row per neuron:', table(NEURON_HEADER, neuronRows(summary.lens, digits)), '');
-      for (const note of lensNotes(summary.lens)) out.push(`- ${note}`);
+      for (const note of lensNotes(summary.lens, data?.X.col(0))) out.push(`- ${note}`);
     }
     if (sse !== null) out.push(`sse on the data = ${sse}`);
     if (typeof svgFile === 'string') out.push(`Wrote the plot to ${svgFile}`);

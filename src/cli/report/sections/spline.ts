@@ -27,7 +27,7 @@ export const splineSection: ReportSection = {
     if (lens !== null) {
       blocks.push({ kind: 'text', text: 'The spline lens, one row per neuron: v relu(w x + b) = mu relu(s (x - beta)) with beta = -b/w, s = sign(w), mu = v |w|.' });
       blocks.push({ kind: 'table', header: NEURON_HEADER, rows: neuronRows(lens, input.digits) });
-      for (const note of lensNotes(lens)) blocks.push({ kind: 'note', text: note });
+      for (const note of lensNotes(lens, data?.x)) blocks.push({ kind: 'note', text: note });
     }
     blocks.push({
       kind: 'svg',
