@@ -23,7 +23,10 @@ export interface SplineSummary {
   readonly minimal: MinimalForm | null;
 }
 
-export function summariseSpline(net: ReluNet<Rational>, variant: ModelVariant = 'V1', maxStates?: number): SplineSummary {
+/** The CLI's budget for the orientation search: under a second when it runs out (any 32 kinks fit). */
+export const DEFAULT_MAX_STATES = 1 << 16;
+
+export function summariseSpline(net: ReluNet<Rational>, variant: ModelVariant = 'V1', maxStates = DEFAULT_MAX_STATES): SplineSummary {
   const lens = isShallowScalar(net) ? splineLens(net) : null;
   const spline = lens?.spline ?? toSpline(net);
   let minimal: MinimalForm | null;

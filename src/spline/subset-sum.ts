@@ -31,8 +31,10 @@ export function findSubsetSum(items: readonly (readonly Rational[])[], target: r
   const live = items.map((it, i) => ({ i, vec: toInt(it) })).filter((it) => it.vec.some((x) => x !== 0n));
   const goal = toInt(target);
   const half = live.length >> 1;
-  const left = partialSums(live.slice(0, half), 0, m, maxStates);
-  const right = partialSums(live.slice(half), half, m, maxStates);
+  const [leftItems, rightItems] = [live.slice(0, half), live.slice(half)];
+  // A partial sum is kept only if the items still to come can reach the goal from it (per coordinate).
+  const left = partialSums(leftItems, 0, goal, reach(rightItems, m), maxStates);
+  const right = partialSums(rightItems, half, goal, reach(leftItems, m), maxStates);
   for (const { vec, mask } of left.values()) {
     const hit = right.get(keyOf(goal.map((g, j) => g - vec[j])));
     if (hit !== undefined) return live.filter((_, k) => ((mask | hit.mask) >> BigInt(k)) & 1n).map((it) => it.i);
@@ -46,15 +48,28 @@ interface PartialSum {
   mask: bigint;
 }
 
-function partialSums(items: readonly { vec: bigint[] }[], offset: number, m: number, maxStates: number): Map<string, PartialSum> {
+/** Per coordinate, the least and greatest sums of subsets of `items`. */
+function reach(items: readonly { vec: bigint[] }[], m: number): { lo: bigint[]; hi: bigint[] } {
+  const lo = new Array<bigint>(m).fill(0n);
+  const hi = new Array<bigint>(m).fill(0n);
+  for (const { vec } of items) vec.forEach((x, j) => (x < 0n ? (lo[j] += x) : (hi[j] += x)));
+  return { lo, hi };
+}
+
+/** Distinct sums of subsets of `items` from which `goal` stays reachable with `rest` (the other half) and the items not yet added. */
+function partialSums(items: readonly { vec: bigint[] }[], offset: number, goal: readonly bigint[], rest: { lo: bigint[]; hi: bigint[] }, maxStates: number): Map<string, PartialSum> {
+  const m = goal.length;
   const zero = new Array<bigint>(m).fill(0n);
   const sums = new Map<string, PartialSum>([[keyOf(zero), { vec: zero, mask: 0n }]]);
   items.forEach((item, k) => {
     const bit = 1n << BigInt(offset + k);
-    for (const s of [...sums.values()]) {
+    const later = reach(items.slice(k + 1), m);
+    const reachable = (vec: readonly bigint[]): boolean => vec.every((x, j) => goal[j] - x >= later.lo[j] + rest.lo[j] && goal[j] - x <= later.hi[j] + rest.hi[j]);
+    for (const [key, s] of [...sums.entries()]) {
       const vec = s.vec.map((x, j) => x + item.vec[j]);
-      const key = keyOf(vec);
-      if (!sums.has(key)) sums.set(key, { vec, mask: s.mask | bit });
+      const added = keyOf(vec);
+      if (!sums.has(added) && reachable(vec)) sums.set(added, { vec, mask: s.mask | bit });
+      if (!reachable(s.vec)) sums.delete(key);
     }
     if (sums.size > maxStates) throw new BudgetExceededError(`findSubsetSum: more than ${maxStates} distinct partial sums over ${items.length} items (raise maxStates)`);
   });

@@ -41,8 +41,10 @@ describe('findSubsetSum', () => {
   it('stays cheap when sums collide (60 equal items) and stops at the budget otherwise', () => {
     const equal = Array.from({ length: 60 }, () => [r(1, 7)]);
     expect(findSubsetSum(equal, [r(30, 7)])?.length).toBe(30);
-    const powers = Array.from({ length: 30 }, (_, i) => [Rational.of(1n << BigInt(i))]);
-    expect(() => findSubsetSum(powers, [r(-1)], { maxStates: 1000 })).toThrow(BudgetExceededError);
+    const powers = Array.from({ length: 30 }, (_, i) => [Rational.of(1n << BigInt(i + 1))]);
+    expect(findSubsetSum(powers, [r(-1)], { maxStates: 1000 })).toBeNull(); // out of reach: pruned at once
+    // odd, so unreachable, but within reach of the bounds: the halves must be listed, and they are too many
+    expect(() => findSubsetSum(powers, [Rational.of((1n << 29n) + 1n)], { maxStates: 1000 })).toThrow(BudgetExceededError);
     expect(() => findSubsetSum([[r(1)]], [r(1), r(2)])).toThrow(DimensionError);
   });
 });

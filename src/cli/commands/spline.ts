@@ -7,7 +7,7 @@ import { evaluateSpline, type Spline } from '../../spline/spline.js';
 import { splineSvg } from '../../spline/svg.js';
 import type { Command, CommandContext } from '../command.js';
 import { integerOption, loadDataset, loadNet, printJson } from '../inputs.js';
-import { KNOT_HEADER, NEURON_HEADER, knotRows, lensNotes, neuronRows, splineJson, splineSentence, summariseSpline } from '../spline-summary.js';
+import { DEFAULT_MAX_STATES, KNOT_HEADER, NEURON_HEADER, knotRows, lensNotes, neuronRows, splineJson, splineSentence, summariseSpline } from '../spline-summary.js';
 import { table } from '../text.js';
 
 export const splineCommand: Command = {
@@ -25,15 +25,17 @@ export const splineCommand: Command = {
     data: { type: 'string', valueName: 'FILE', description: 'univariate data (dataset/1) to draw, and to score when labelled (sse)' },
     variant: { type: 'string', valueName: 'V', default: 'V1', description: "model for the minimal width: 'V1' output bias, 'V0' none, 'V2' free affine term" },
     digits: { type: 'string', valueName: 'N', default: '6', description: 'significant digits of decimal approximations' },
+    'max-states': { type: 'string', valueName: 'N', default: String(DEFAULT_MAX_STATES), description: 'budget of the exact search for the minimal width (distinct partial sums per half); past it the bounds are reported' },
   },
   run(ctx) {
     const digits = integerOption(ctx, 'digits', { min: 1, max: 1000 });
+    const maxStates = integerOption(ctx, 'max-states', { min: 1, max: 1 << 26 });
     const variant = ctx.options['variant'] as ModelVariant;
     if (!MODEL_VARIANTS.includes(variant)) throw new UsageError(`--variant must be one of ${MODEL_VARIANTS.join(', ')}, got ${JSON.stringify(variant)}`);
     const { net, file } = loadNet(ctx);
     checkUnivariate(net, file);
     const data = loadUnivariateData(ctx);
-    const summary = summariseSpline(net, variant);
+    const summary = summariseSpline(net, variant, maxStates);
     const svgFile = ctx.options['svg'];
     if (typeof svgFile === 'string') {
       const title = `${net.name ?? file}: ${summary.spline.knots.length} knot${summary.spline.knots.length === 1 ? '' : 's'}`;
