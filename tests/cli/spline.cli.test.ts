@@ -160,10 +160,11 @@ describe('when the minimal-width search runs out of budget', () => {
   it('reports the bounds of the characterisation instead of failing', async () => {
     const { summariseSpline, splineJson, splineSentence } = await import('../../src/cli/spline-summary.js');
     const { shallow1d } = await import('../helpers/univariate.js');
-    // kinks 1..8 with jumps 2^k (all subset sums distinct) and far-left slope -1/4: no subset works,
-    // and an antiparallel pair at the first kink hides the net's own orientations.
+    // kinks 1..8 with jumps 2^k (all subset sums distinct) and far-left slope -201/2: no subset sums
+    // to 201/2, yet it lies within their range, so the search must list them; an antiparallel pair
+    // at the first kink hides the net's own orientations.
     const rows: [string, string, string][] = Array.from({ length: 8 }, (_, k) => ['1', String(-(k + 1)), String(2 ** k)]);
-    rows.push(['-1', '1', '1/4'], ['1', '-1', '-1/4']);
+    rows.push(['-1', '1', '201/2'], ['1', '-1', '-201/2']);
     const s = summariseSpline(shallow1d(rows, 0), 'V1', 4);
     expect(s.minimal).toBeNull();
     const json = splineJson(s);
