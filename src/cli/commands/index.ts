@@ -3,5 +3,6 @@ import type { Command } from '../command.js';
 import { evalCommand } from './eval.js';
 import { rankCommand } from './rank.js';
 import { reportCommand } from './report.js';
+import { initStatsCommand, interpolateCommand, splineCommand } from './spline-commands.js';
 
-export const COMMANDS: readonly Command[] = [reportCommand, evalCommand, rankCommand];
+export const COMMANDS: readonly Command[] = [reportCommand, evalCommand, rankCommand, splineCommand, interpolateCommand, initStatsCommand];
