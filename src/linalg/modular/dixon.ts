@@ -1,0 +1,223 @@
+/**
+ * Solving A x = b over Q by p-adic lifting (Dixon 1982): with C = B^{-1} mod p for the
+ * nonsingular pivot block B, the digits x_s = C r_s mod p and residuals r_{s+1} = (r_s - B x_s) / p
+ * give x = sum x_s p^s mod p^S; rational reconstruction turns it into fractions, and an exact
+ * check of A x = b over every row (in bigint) is the certificate. The residuals stay below
+ * max|b| + 2 r max|B| in magnitude, so when the entries are small the whole lifting runs in
+ * float64 (a bigint residual otherwise); only the final digits-to-integer step is bigint.
+ *
+ * Which rows and columns form B, and whether b is in the column space, comes from the rank
+ * profile of [A | b] mod p: b outside the pivot columns mod p and A of full column rank need no
+ * more than the exact check; otherwise the strict profile of [A | b] is certified (certified.ts),
+ * which proves inconsistency (b is a pivot column) or makes the particular solution (free
+ * variables 0) the same as the RREF's.
+ */
+import { absBig, bitLength, lcmBig } from '../../field/bigint.js';
+import { Rational } from '../../field/rational.js';
+import { DimensionError } from '../../core/errors.js';
+import { Mat } from '../mat.js';
+import { certifyProfile, type ModularOptions } from './certified.js';
+import { fractionsOverDenominator, rationalReconstruction } from './crt.js';
+import { integerMatrix, log2MinorBound, log2Norms } from './integer-matrix.js';
+import { backSubstitute, forwardEliminate, identityRows, reduce, type RankProfile } from './modp.js';
+
+export type ModularSolveResult = { ok: true; x: Rational[]; unique: boolean } | { ok: false; reason: 'inconsistent' };
+
+/** C = B^{-1} mod p (r x r, row-major), or undefined when B is singular mod p. */
+function inverseModP(B: bigint[][], p: number): Float64Array | undefined {
+  const r = B.length;
+  const w = 2 * r;
+  const a = new Float64Array(r * w);
+  const P = BigInt(p);
+  for (let i = 0; i < r; i++) {
+    for (let j = 0; j < r; j++) a[i * w + j] = Number(((B[i][j] % P) + P) % P);
+    a[i * w + r + i] = 1;
+  }
+  const rows = identityRows(r, w);
+  const res = forwardEliminate(a, r, w, p, rows);
+  if (res.status !== 'ok' || res.profile.rank < r || res.profile.pivotCols[r - 1] !== r - 1) return undefined;
+  backSubstitute(a, w, p, rows, res.profile);
+  const c = new Float64Array(r * r);
+  for (let k = 0; k < r; k++) for (let j = 0; j < r; j++) c[k * r + j] = a[rows[k] + r + j];
+  return c;
+}
+
+/** The digits of the p-adic expansion, least significant first, as one integer per entry (pairs of digits per bigint step). */
+function digitsToIntegers(digits: Float64Array[], r: number, p: number): bigint[] {
+  const S = digits.length;
+  const pp = BigInt(p) * BigInt(p);
+  const out = new Array<bigint>(r);
+  for (let i = 0; i < r; i++) {
+    let x = 0n;
+    let s = S - 1;
+    if (S % 2 === 1) {
+      x = BigInt(digits[s][i]);
+      s--;
+    }
+    for (; s >= 1; s -= 2) x = x * pp + BigInt(digits[s - 1][i] + p * digits[s][i]);
+    out[i] = x;
+  }
+  return out;
+}
+
+/**
+ * x with B x = c, from the p-adic expansion to S digits: a shared denominator from the first
+ * nonzero entry, per-entry reconstruction only where that fails. Undefined when no fraction
+ * fits (the expansion is too short).
+ */
+function reconstruct(xs: bigint[], M: bigint): { nums: bigint[]; den: bigint } | undefined {
+  let den = 1n;
+  const half = M / 2n;
+  const nums = new Array<bigint>(xs.length);
+  for (let i = 0; i < xs.length; i++) {
+    let v = (xs[i] * den) % M;
+    if (v > half) v -= M;
+    if (absBig(v) * absBig(v) * 2n < M) {
+      nums[i] = v;
+      continue;
+    }
+    const q = rationalReconstruction(xs[i], M);
+    if (q === undefined) return undefined;
+    // Bring the entries so far onto the new common denominator.
+    const l = lcmBig(den, q.den);
+    const up = l / den;
+    for (let j = 0; j < i; j++) nums[j] *= up;
+    nums[i] = q.num * (l / q.den);
+    den = l;
+  }
+  return { nums, den };
+}
+
+/** Whether A x = b exactly for x = nums / den (A, b integer rows of [A | b]). */
+function checks(aug: bigint[][], n: number, cols: readonly number[], nums: readonly bigint[], den: bigint): boolean {
+  for (const row of aug) {
+    let s = 0n;
+    for (let k = 0; k < cols.length; k++) if (nums[k] !== 0n && row[cols[k]] !== 0n) s += row[cols[k]] * nums[k];
+    if (s !== den * row[n]) return false;
+  }
+  return true;
+}
+
+interface Lifted {
+  nums: bigint[];
+  den: bigint;
+}
+
+/**
+ * Dixon lifting for the pivot block B = aug[P, Q] and c = aug[P, n]; accepted once the exact check
+ * of every row passes. Tries reconstruction at 8, 16, 32, ... digits and at the bound.
+ */
+function lift(aug: bigint[][], n: number, profile: RankProfile, p: number, log2H: number): Lifted | undefined {
+  const { rank: r, pivotRows, pivotCols } = profile;
+  const B = pivotRows.map((i) => pivotCols.map((j) => aug[i][j]));
+  const c = pivotRows.map((i) => aug[i][n]);
+  const C = inverseModP(B, p);
+  if (C === undefined) return undefined;
+  const pinv = 1 / p;
+  // Enough digits that p^S > 2 N D, with N, D <= H (Cramer's minors of [B | c]).
+  const S = Math.ceil((2 * log2H + 2) / Math.log2(p)) + 1;
+  let maxB = 0;
+  for (const row of B) for (const x of row) maxB = Math.max(maxB, Math.abs(Number(x)));
+  const maxC = c.reduce((acc, x) => Math.max(acc, bitLength(x)), 0);
+  const floatPath = maxC <= 50 && (r * maxB + 1) * p + 2 ** maxC + 2 * r * maxB < 2 ** 52;
+  const Bf = floatPath ? Float64Array.from(B.flat().map(Number)) : undefined;
+  let resF = floatPath ? Float64Array.from(c.map(Number)) : undefined;
+  let resB = floatPath ? undefined : c.slice();
+  const P = BigInt(p);
+  const digits: Float64Array[] = [];
+  const rm = new Float64Array(r);
+  let checkpoint = 8;
+  for (let s = 0; s < S; s++) {
+    for (let i = 0; i < r; i++) rm[i] = floatPath ? reduce(resF![i], p, pinv) : Number(((resB![i] % P) + P) % P);
+    const x = new Float64Array(r);
+    for (let i = 0; i < r; i++) {
+      let acc = 0;
+      const off = i * r;
+      for (let j = 0; j < r; j++) acc = reduce(acc + C[off + j] * rm[j], p, pinv);
+      x[i] = acc;
+    }
+    digits.push(x);
+    if (floatPath) {
+      const next = new Float64Array(r);
+      for (let i = 0; i < r; i++) {
+        let t = resF![i];
+        const off = i * r;
+        for (let j = 0; j < r; j++) t -= Bf![off + j] * x[j];
+        next[i] = t / p; // exact: t is a multiple of p below 2^53
+      }
+      resF = next;
+    } else {
+      resB = resB!.map((ri, i) => {
+        let t = ri;
+        for (let j = 0; j < r; j++) if (x[j] !== 0) t -= B[i][j] * BigInt(x[j]);
+        return t / P;
+      });
+    }
+    if (s + 1 === checkpoint || s + 1 === S) {
+      checkpoint *= 2;
+      const M = P ** BigInt(s + 1);
+      const found = reconstruct(digitsToIntegers(digits, r, p), M);
+      if (found && checks(aug, n, pivotCols, found.nums, found.den)) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Solve A x = b exactly (A a ZZ or QQ matrix, b rationals): a particular solution with the free
+ * variables 0 (the RREF's), `unique` when A has full column rank; or inconsistency, certified.
+ */
+export function solveModular(a: Mat<bigint> | Mat<Rational>, b: readonly Rational[], options: ModularOptions = {}): ModularSolveResult {
+  const m = a.nrows;
+  const n = a.ncols;
+  if (b.length !== m) throw new DimensionError('solveModular', `A is ${m}x${n} but b has length ${b.length}`);
+  const q = a.domain.kind === 'ZZ' ? (a as Mat<bigint>).rows.map((r) => r.map((x) => Rational.fromBigint(x))) : (a as Mat<Rational>).rows.map((r) => r.slice());
+  const augRows = q.map((r, i) => [...r, b[i]]);
+  // Clear each row of [A | b] by the lcm of its denominators.
+  const aug = augRows.map((r) => {
+    const l = r.reduce((acc, x) => (x.den === 1n ? acc : lcmBig(acc, x.den)), 1n);
+    return r.map((x) => x.num * (l / x.den));
+  });
+  if (m === 0) return { ok: true, x: new Array<Rational>(n).fill(Rational.ZERO), unique: n === 0 };
+  const int = integerMatrix(aug, n + 1);
+  const norms = log2Norms(int);
+  let certify = false;
+  let firstPrime = options.firstPrime ?? 0;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const bits = (pr: RankProfile): number => {
+      const rA = pr.pivotCols.filter((c) => c < n).length;
+      const bPivot = pr.pivotCols.includes(n);
+      // Certified unless A has full column rank and b looks dependent (then the exact check decides).
+      return !certify && rA === n && !bPivot ? 0 : log2MinorBound(norms, pr.rank + 1);
+    };
+    const cert = certifyProfile(int, bits, false, { firstPrime });
+    const { profile } = cert;
+    // b a pivot column is always certified (bits > 0 branch): b is outside the column space.
+    if (profile.pivotCols.includes(n)) return { ok: false, reason: 'inconsistent' };
+    const rank = profile.rank;
+    if (rank === 0) {
+      if (aug.every((row) => row[n] === 0n)) return { ok: true, x: new Array<Rational>(n).fill(Rational.ZERO), unique: n === 0 };
+      certify = true; // b vanished mod p only
+      continue;
+    }
+    // Cramer: numerators and denominator are r x r minors of [B | c], within Hadamard's bound.
+    const sub = integerMatrix(
+      profile.pivotRows.map((i) => [...profile.pivotCols.map((j) => aug[i][j]), aug[i][n]]),
+      rank + 1,
+    );
+    const log2H = log2MinorBound(log2Norms(sub), rank);
+    const lifted = lift(aug, n, profile, cert.primes[0], log2H);
+    if (lifted !== undefined) {
+      const values = fractionsOverDenominator(lifted.nums, lifted.den);
+      const x = new Array<Rational>(n).fill(Rational.ZERO);
+      profile.pivotCols.forEach((c, k) => {
+        x[c] = values[k];
+      });
+      return { ok: true, x, unique: rank === n };
+    }
+    // Only an unlucky reference prime (b looked dependent) gets here: certify from now on.
+    certify = true;
+    firstPrime += cert.primesTried;
+  }
+  throw new Error('solveModular: no certified answer after 20 attempts (internal error)');
+}
