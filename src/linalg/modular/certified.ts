@@ -26,7 +26,7 @@ import type { Rational } from '../../field/rational.js';
 import { Rational as R } from '../../field/rational.js';
 import { CrtBasis, fractionsOverDenominator } from './crt.js';
 import { integerMatrixOf, log2MinorBound, log2Norms, residues, type IntegerMatrix } from './integer-matrix.js';
-import { backSubstitute, forwardEliminate, identityRows, reduce, type RankProfile } from './modp.js';
+import { backSubstitute, forwardEliminate, identityRows, type RankProfile } from './modp.js';
 import { primeAt } from './primes.js';
 import { ZZ } from '../../field/zz.js';
 import { QQ } from '../../field/qq.js';
@@ -157,7 +157,7 @@ export function exactReducedBlock(a: Mat<bigint> | Mat<Rational>, options: Modul
     const p = primes[k];
     const d = cert.pivotProducts[k];
     const out = new Float64Array(x.length);
-    for (let t = 0; t < x.length; t++) out[t] = reduce(x[t] * d, p, 1 / p);
+    for (let t = 0; t < x.length; t++) out[t] = reduceHere(x[t] * d, p, 1 / p);
     return out;
   });
   const y = basis.combine(scaled, profile.rank * free.length, true);
@@ -220,4 +220,10 @@ export function nullspaceModular(a: Mat<bigint> | Mat<Rational>, options: Modula
     });
     return v;
   });
+}
+
+/** modp.ts's `reduce`, local to this module so hot loops inline it (see crt.ts, `reduceLocal`). */
+function reduceHere(x: number, p: number, pinv: number): number {
+  const y = x - p * Math.floor(x * pinv);
+  return y < 0 ? y + p : y >= p ? y - p : y;
 }

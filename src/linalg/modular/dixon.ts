@@ -19,7 +19,7 @@ import { Mat } from '../mat.js';
 import { certifyProfile, type ModularOptions } from './certified.js';
 import { fractionsOverDenominator, rationalReconstruction } from './crt.js';
 import { integerMatrix, log2MinorBound, log2Norms } from './integer-matrix.js';
-import { backSubstitute, forwardEliminate, identityRows, reduce, type RankProfile } from './modp.js';
+import { backSubstitute, forwardEliminate, identityRows, type RankProfile } from './modp.js';
 
 export type ModularSolveResult = { ok: true; x: Rational[]; unique: boolean } | { ok: false; reason: 'inconsistent' };
 
@@ -103,6 +103,47 @@ interface Lifted {
   den: bigint;
 }
 
+const LIMB13 = 2 ** 13;
+
+/** x = C r mod p with C r x r (entries < p): r split in 13-bit halves so the sums are exact without reductions (r < 2^14). */
+function applyInverse(C: Float64Array, rm: Float64Array, r: number, p: number, pinv: number, x: Float64Array): void {
+  for (let i = 0; i < r; i++) {
+    let lo = 0;
+    let hi = 0;
+    const off = i * r;
+    for (let j = 0; j < r; j++) {
+      const v = rm[j];
+      const h = Math.floor(v / LIMB13);
+      lo += C[off + j] * (v - h * LIMB13);
+      hi += C[off + j] * h;
+    }
+    x[i] = reduceHere(reduceHere(hi, p, pinv) * LIMB13 + reduceHere(lo, p, pinv), p, pinv);
+  }
+}
+
+/**
+ * The residual update res <- (res - B x) / p in float64, exactly: B = sum_k 2^(13k) B_k with
+ * |B_k| < 2^13, each v_k = B_k x is exact (r 2^39 < 2^53) and is split as p q_k + s_k, so
+ * (res - B x) / p = (res - sum 2^(13k) s_k) / p - sum 2^(13k) q_k with every term below 2^53.
+ */
+function updateResidual(limbs: readonly Float64Array[], x: Float64Array, res: Float64Array, r: number, p: number, pinv: number): void {
+  for (let i = 0; i < r; i++) {
+    let sumS = 0;
+    let sumQ = 0;
+    let scale = 1;
+    const off = i * r;
+    for (const Bk of limbs) {
+      let v = 0;
+      for (let j = 0; j < r; j++) v += Bk[off + j] * x[j];
+      const sk = reduceHere(v, p, pinv);
+      sumS += scale * sk;
+      sumQ += scale * ((v - sk) / p);
+      scale *= LIMB13;
+    }
+    res[i] = (res[i] - sumS) / p - sumQ;
+  }
+}
+
 /**
  * Dixon lifting for the pivot block B = aug[P, Q] and c = aug[P, n]; accepted once the exact check
  * of every row passes. Tries reconstruction at 8, 16, 32, ... digits and at the bound.
@@ -116,43 +157,38 @@ function lift(aug: bigint[][], n: number, profile: RankProfile, p: number, log2H
   const pinv = 1 / p;
   // Enough digits that p^S > 2 N D, with N, D <= H (Cramer's minors of [B | c]).
   const S = Math.ceil((2 * log2H + 2) / Math.log2(p)) + 1;
-  let maxB = 0;
-  for (const row of B) for (const x of row) maxB = Math.max(maxB, Math.abs(Number(x)));
-  const maxC = c.reduce((acc, x) => Math.max(acc, bitLength(x)), 0);
-  const floatPath = maxC <= 50 && (r * maxB + 1) * p + 2 ** maxC + 2 * r * maxB < 2 ** 52;
-  const Bf = floatPath ? Float64Array.from(B.flat().map(Number)) : undefined;
-  let resF = floatPath ? Float64Array.from(c.map(Number)) : undefined;
+  const bBits = B.reduce((acc, row) => row.reduce((a2, x) => Math.max(a2, bitLength(x)), acc), 0);
+  const cBits = c.reduce((acc, x) => Math.max(acc, bitLength(x)), 0);
+  // Float path: at most 3 limbs of 13 bits, and residuals |res| <= |c| + 2 r max|B| below 2^51.
+  const L = Math.max(1, Math.ceil(bBits / 13));
+  const floatPath = L <= 3 && r < 2 ** 13 && 2 ** cBits + 2 * r * 2 ** bBits < 2 ** 51;
+  const limbs: Float64Array[] = [];
+  if (floatPath) {
+    for (let k = 0; k < L; k++) limbs.push(new Float64Array(r * r));
+    for (let i = 0; i < r; i++) {
+      for (let j = 0; j < r; j++) {
+        let v = Number(B[i][j]);
+        for (let k = 0; k < L; k++) {
+          const rest = Math.trunc(v / LIMB13);
+          limbs[k][i * r + j] = v - rest * LIMB13;
+          v = rest;
+        }
+      }
+    }
+  }
+  const resF = floatPath ? Float64Array.from(c.map(Number)) : undefined;
   let resB = floatPath ? undefined : c.slice();
   const P = BigInt(p);
   const digits: Float64Array[] = [];
   const rm = new Float64Array(r);
   let checkpoint = 8;
   for (let s = 0; s < S; s++) {
-    for (let i = 0; i < r; i++) rm[i] = floatPath ? reduce(resF![i], p, pinv) : Number(((resB![i] % P) + P) % P);
+    for (let i = 0; i < r; i++) rm[i] = resF ? reduceHere(resF[i], p, pinv) : Number(((resB![i] % P) + P) % P);
     const x = new Float64Array(r);
-    for (let i = 0; i < r; i++) {
-      let acc = 0;
-      const off = i * r;
-      for (let j = 0; j < r; j++) acc = reduce(acc + C[off + j] * rm[j], p, pinv);
-      x[i] = acc;
-    }
+    applyInverse(C, rm, r, p, pinv, x);
     digits.push(x);
-    if (floatPath) {
-      const next = new Float64Array(r);
-      for (let i = 0; i < r; i++) {
-        let t = resF![i];
-        const off = i * r;
-        for (let j = 0; j < r; j++) t -= Bf![off + j] * x[j];
-        next[i] = t / p; // exact: t is a multiple of p below 2^53
-      }
-      resF = next;
-    } else {
-      resB = resB!.map((ri, i) => {
-        let t = ri;
-        for (let j = 0; j < r; j++) if (x[j] !== 0) t -= B[i][j] * BigInt(x[j]);
-        return t / P;
-      });
-    }
+    if (resF) updateResidual(limbs, x, resF, r, p, pinv);
+    else resB = residualBig(B, x, resB!, P);
     if (s + 1 === checkpoint || s + 1 === S) {
       checkpoint *= 2;
       const M = P ** BigInt(s + 1);
@@ -161,6 +197,17 @@ function lift(aug: bigint[][], n: number, profile: RankProfile, p: number, log2H
     }
   }
   return undefined;
+}
+
+/** (res - B x) / p in bigint, for entries too large for the float path. */
+function residualBig(B: bigint[][], x: Float64Array, res: bigint[], P: bigint): bigint[] {
+  const xb = Array.from(x, (v) => BigInt(v));
+  return res.map((ri, i) => {
+    let t = ri;
+    const row = B[i];
+    for (let j = 0; j < xb.length; j++) if (xb[j] !== 0n) t -= row[j] * xb[j];
+    return t / P;
+  });
 }
 
 /**
@@ -220,4 +267,10 @@ export function solveModular(a: Mat<bigint> | Mat<Rational>, b: readonly Rationa
     firstPrime += cert.primesTried;
   }
   throw new Error('solveModular: no certified answer after 20 attempts (internal error)');
+}
+
+/** modp.ts's `reduce`, local to this module so hot loops inline it (see crt.ts, `reduceLocal`). */
+function reduceHere(x: number, p: number, pinv: number): number {
+  const y = x - p * Math.floor(x * pinv);
+  return y < 0 ? y + p : y >= p ? y - p : y;
 }

@@ -9,7 +9,6 @@ import { bitLength } from '../../field/bigint.js';
 import type { Rational } from '../../field/rational.js';
 import { clearDenominatorsByRow } from '../fraction-free.js';
 import type { Mat } from '../mat.js';
-import { reduce } from './modp.js';
 
 const LIMB = 2 ** 26;
 const LIMB_BITS = 26n;
@@ -71,14 +70,14 @@ export function residues(a: IntegerMatrix, p: number, out?: Float64Array): Float
   const pinv = 1 / p;
   if (a.small) {
     const s = a.small;
-    for (let t = 0; t < size; t++) r[t] = reduce(s[t], p, pinv);
+    for (let t = 0; t < size; t++) r[t] = reduceHere(s[t], p, pinv);
     return r;
   }
   const planes = a.planes!;
   const top = planes.length - 1;
   for (let t = 0; t < size; t++) {
-    let acc = reduce(planes[top][t], p, pinv);
-    for (let k = top - 1; k >= 0; k--) acc = reduce(acc * LIMB + planes[k][t], p, pinv);
+    let acc = reduceHere(planes[top][t], p, pinv);
+    for (let k = top - 1; k >= 0; k--) acc = reduceHere(acc * LIMB + planes[k][t], p, pinv);
     r[t] = acc;
   }
   return r;
@@ -132,4 +131,10 @@ export function log2MinorBound(norms: { rows: number[]; cols: number[] }, k: num
   };
   const bound = Math.min(top(norms.rows), top(norms.cols));
   return Number.isFinite(bound) ? Math.max(bound, 0) : 0;
+}
+
+/** modp.ts's `reduce`, local to this module so hot loops inline it (see crt.ts, `reduceLocal`). */
+function reduceHere(x: number, p: number, pinv: number): number {
+  const y = x - p * Math.floor(x * pinv);
+  return y < 0 ? y + p : y >= p ? y - p : y;
 }

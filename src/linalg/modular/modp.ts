@@ -181,8 +181,16 @@ function eliminateBelow(a: Float64Array, rows: Int32Array, r: number, m: number,
 export function backSubstitute(a: Float64Array, n: number, p: number, rows: Int32Array, profile: RankProfile): void {
   const pinv = 1 / p;
   const { rank, pivotCols } = profile;
+  // Only the non-pivot columns change: a pivot row k is already zero at the later pivot columns.
+  const isPivot = new Uint8Array(n);
+  for (const c of pivotCols) isPivot[c] = 1;
+  const free: number[] = [];
+  for (let j = 0; j < n; j++) if (!isPivot[j]) free.push(j);
+  const freeCols = Int32Array.from(free);
+  let first = freeCols.length; // index of the first free column after the current pivot
   for (let k = rank - 1; k >= 0; k--) {
     const c = pivotCols[k];
+    while (first > 0 && freeCols[first - 1] > c) first--;
     const po = rows[k];
     for (let i = 0; i < k; i++) {
       const off = rows[i];
@@ -190,7 +198,8 @@ export function backSubstitute(a: Float64Array, n: number, p: number, rows: Int3
       a[off + c] = 0;
       if (v === 0) continue;
       const f = p - v;
-      for (let j = c + 1; j < n; j++) {
+      for (let t = first; t < freeCols.length; t++) {
+        const j = freeCols[t];
         const x = a[off + j] + f * a[po + j];
         a[off + j] = x - p * Math.floor(x * pinv);
       }
