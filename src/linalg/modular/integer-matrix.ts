@@ -117,20 +117,21 @@ export function log2Norms(a: IntegerMatrix): { rows: number[]; cols: number[] } 
 }
 
 /**
- * log2 of Hadamard's bound on every k x k minor: the smaller of the sums of the k largest row
- * and column log-norms; 0 (the bound 1) when some k x k minor could only be 0 or k = 0.
+ * log2 of a bound on every minor of size at most k (Hadamard: a j x j minor is at most the
+ * product of its j row norms, and of its j column norms). Nonzero integer rows and columns have
+ * norm >= 1, so the sum of the j largest log-norms grows with j: the bound is the smaller of
+ * the sums of the (at most k) largest finite row and column log-norms, and 0 (the bound 1) for
+ * the zero matrix or k = 0.
  */
 export function log2MinorBound(norms: { rows: number[]; cols: number[] }, k: number): number {
   if (k <= 0) return 0;
   const top = (xs: number[]): number => {
-    const s = [...xs].sort((x, y) => y - x);
-    if (s.length < k) return -Infinity;
+    const s = xs.filter((x) => Number.isFinite(x)).sort((x, y) => y - x);
     let total = 0;
-    for (let i = 0; i < k; i++) total += s[i];
+    for (let i = 0; i < Math.min(k, s.length); i++) total += Math.max(s[i], 0);
     return total;
   };
-  const bound = Math.min(top(norms.rows), top(norms.cols));
-  return Number.isFinite(bound) ? Math.max(bound, 0) : 0;
+  return Math.min(top(norms.rows), top(norms.cols));
 }
 
 /** modp.ts's `reduce`, local to this module so hot loops inline it (see crt.ts, `reduceLocal`). */
