@@ -24,7 +24,8 @@
  */
 import type { Rational } from '../../field/rational.js';
 import { Rational as R } from '../../field/rational.js';
-import { CrtBasis, fractionsOverDenominator } from './crt.js';
+import { CrtBasis, fractionsOverDenominator, reconstructShared } from './crt.js';
+import { bitLength } from '../../field/bigint.js';
 import { integerMatrixOf, log2MinorBound, log2Norms, residues, type IntegerMatrix } from './integer-matrix.js';
 import { backSubstitute, forwardEliminate, identityRows, type RankProfile } from './modp.js';
 import { primeAt } from './primes.js';
@@ -60,7 +61,13 @@ const MAX_PRIMES_TRIED = 100_000;
  * Find the RREF rank profile of an integer matrix and verify it modulo enough primes. `bits(r)`
  * is log2 of the modulus needed for a profile of rank r; `collect` asks for B^{-1} A[P, F] mod p.
  */
-export function certifyProfile(a: IntegerMatrix, bits: (profile: RankProfile) => number, collect: boolean, options: ModularOptions = {}): CertifiedProfile {
+export function certifyProfile(
+  a: IntegerMatrix,
+  bits: (profile: RankProfile) => number,
+  collect: boolean,
+  options: ModularOptions = {},
+  early?: EarlyFinish,
+): CertifiedProfile & { finished?: ExactBlock } {
   const m = a.nrows;
   const n = a.ncols;
   let index = options.firstPrime ?? 0;
@@ -72,7 +79,8 @@ export function certifyProfile(a: IntegerMatrix, bits: (profile: RankProfile) =>
   let primes: number[] = [];
   let pivotProducts: number[] = [];
   let reduced: Float64Array[] = [];
-  while (reference === undefined || have <= need) {
+  let finished: ExactBlock | undefined;
+  while (finished === undefined && (reference === undefined || have <= need)) {
     if (++tried > MAX_PRIMES_TRIED) throw new Error('certifyProfile: no certificate after 100 000 primes (internal error)');
     const p = primeAt(index++);
     residues(a, p, work);
@@ -94,8 +102,11 @@ export function certifyProfile(a: IntegerMatrix, bits: (profile: RankProfile) =>
       continue;
     }
     accept(p, result.profile, result.pivotProduct, rows);
+    // Output-sensitive exit: after 1, 2, 4, ... primes (up to early.maxPrimes), try to lift the kernel.
+    const count = primes.length;
+    if (early && have <= need && count <= early.maxPrimes && (count & (count - 1)) === 0) finished = early.attempt(reference!, primes, pivotProducts, reduced);
   }
-  return { profile: reference!, primes, pivotProducts, reduced, primesTried: tried };
+  return { profile: reference!, primes, pivotProducts, reduced, primesTried: tried, finished };
 
   function accept(p: number, profile: RankProfile, pivotProduct: number, rows: Int32Array): void {
     if (reference === undefined) {
@@ -105,7 +116,7 @@ export function certifyProfile(a: IntegerMatrix, bits: (profile: RankProfile) =>
     primes.push(p);
     pivotProducts.push(pivotProduct);
     have += Math.log2(p);
-    if (collect) {
+    if (collect || (early && primes.length <= early.maxPrimes)) {
       backSubstitute(work, n, p, rows, profile);
       reduced.push(freeBlock(work, n, rows, profile));
     }
@@ -136,15 +147,61 @@ export function rankModular(a: Mat<bigint> | Mat<Rational>, options: ModularOpti
   const norms = { value: undefined as ReturnType<typeof log2Norms> | undefined };
   // Full rank mod p is full rank over Q: no certificate needed.
   const bits = ({ rank: r }: RankProfile): number => (r === full ? 0 : log2MinorBound((norms.value ??= log2Norms(int)), r + 1));
-  return certifyProfile(int, bits, false, options).profile.rank;
+  return certifyProfile(int, bits, false, options, earlyKernel(int, 8)).profile.rank;
 }
 
-/** The exact pivot block determinant and Y = det(B) B^{-1} A[P, F], from a certified profile. */
-export function exactReducedBlock(a: Mat<bigint> | Mat<Rational>, options: ModularOptions = {}): { profile: RankProfile; free: number[]; detB: bigint; y: bigint[] } {
+/** B^{-1} A[P, F] exactly, as integer numerators over one common denominator (row-major r x |F|). */
+export interface ExactBlock {
+  profile: RankProfile;
+  free: number[];
+  num: bigint[];
+  den: bigint;
+}
+
+/** An output-sensitive exit for `certifyProfile`, tried after 1, 2, 4, ... primes. */
+export interface EarlyFinish {
+  maxPrimes: number;
+  attempt(profile: RankProfile, primes: number[], pivotProducts: number[], reduced: Float64Array[]): ExactBlock | undefined;
+}
+
+/**
+ * Early exit: rational reconstruction of B^{-1} A[P, F] from the primes so far, accepted when
+ * the modulus M exceeds a bound on |A[:, Q] num - den A[:, F]| computed from the sizes found.
+ * That integer matrix is 0 mod every prime used (rows P by the RREF mod p, the others by the
+ * strict check), so it is 0: A N = 0 exactly for N = [-num / den at Q; I at F], and with the
+ * lower bound from the first prime, rank = r. The RREF's zero pattern is checked on the result.
+ */
+function earlyKernel(a: IntegerMatrix, maxPrimes: number): EarlyFinish {
+  let maxA = 0;
+  for (const row of a.rows) for (const x of row) maxA = Math.max(maxA, bitLength(x));
+  return {
+    maxPrimes,
+    attempt(profile, primes, _products, reduced) {
+      const free = freeColumns(a.ncols, profile.pivotCols);
+      if (free.length === 0 || profile.rank === 0) return undefined;
+      const basis = new CrtBasis(primes);
+      const count = profile.rank * free.length;
+      const found = reconstructShared(basis.combine(reduced, count, false), basis.modulus);
+      if (found === undefined) return undefined;
+      const numBits = found.num.reduce((acc, x) => Math.max(acc, bitLength(x)), 0);
+      const bound = Math.max(numBits + Math.log2(profile.rank) + maxA, bitLength(found.den) + maxA) + 2;
+      if (bitLength(basis.modulus) - 1 <= bound) return undefined;
+      // The RREF has zeros left of each pivot: entry (k, f) must vanish when f < pivotCols[k].
+      for (let k = 0; k < profile.rank; k++) {
+        for (let t = 0; t < free.length && free[t] < profile.pivotCols[k]; t++) if (found.num[k * free.length + t] !== 0n) return undefined;
+      }
+      return { profile, free, num: found.num, den: found.den };
+    },
+  };
+}
+
+/** The exact block B^{-1} A[P, F] from a certified profile: early when small, else by Hadamard's bound. */
+export function exactReducedBlock(a: Mat<bigint> | Mat<Rational>, options: ModularOptions = {}): ExactBlock {
   const { int } = integerMatrixOf(a);
   const norms = log2Norms(int);
   const bits = ({ rank: r }: RankProfile): number => Math.max(1 + log2MinorBound(norms, r), log2MinorBound(norms, r + 1));
-  const cert = certifyProfile(int, bits, true, options);
+  const cert = certifyProfile(int, bits, true, options, earlyKernel(int, EARLY_PRIMES));
+  if (cert.finished) return cert.finished;
   const { profile, primes } = cert;
   const free = freeColumns(a.ncols, profile.pivotCols);
   const basis = new CrtBasis(primes);
@@ -160,9 +217,11 @@ export function exactReducedBlock(a: Mat<bigint> | Mat<Rational>, options: Modul
     for (let t = 0; t < x.length; t++) out[t] = reduceHere(x[t] * d, p, 1 / p);
     return out;
   });
-  const y = basis.combine(scaled, profile.rank * free.length, true);
-  return { profile, free, detB, y };
+  return { profile, free, num: basis.combine(scaled, profile.rank * free.length, true), den: detB };
 }
+
+/** How many primes the output-sensitive exit may use before the Hadamard route takes over. */
+const EARLY_PRIMES = 16;
 
 /** Certified RREF over Q (module comment); pivots are the RREF's. */
 export function rrefModular(a: Mat<bigint> | Mat<Rational>, options: ModularOptions = {}): RrefResult<Rational> {
@@ -170,8 +229,8 @@ export function rrefModular(a: Mat<bigint> | Mat<Rational>, options: ModularOpti
   const n = a.ncols;
   const rows = Array.from({ length: m }, () => new Array<Rational>(n).fill(R.ZERO));
   if (m === 0 || n === 0) return { matrix: Mat.fromRows(QQ, rows, n), pivots: [] };
-  const { profile, free, detB, y } = exactReducedBlock(a, options);
-  const x = fractionsOverDenominator(y, detB);
+  const { profile, free, den, num } = exactReducedBlock(a, options);
+  const x = fractionsOverDenominator(num, den);
   for (let k = 0; k < profile.rank; k++) {
     rows[k][profile.pivotCols[k]] = R.ONE;
     free.forEach((f, t) => {
@@ -192,7 +251,7 @@ export function nullspaceModular(a: Mat<bigint> | Mat<Rational>, options: Modula
   if (a.nrows === 0 || n === 0) {
     return Array.from({ length: n }, (_, f) => Array.from({ length: n }, (_, j) => (integer ? (j === f ? 1n : 0n) : j === f ? R.ONE : R.ZERO))) as bigint[][] | Rational[][];
   }
-  const { profile, free, detB, y } = exactReducedBlock(a, options);
+  const { profile, free, den: detB, num: y } = exactReducedBlock(a, options);
   const F = free.length;
   if (integer) {
     // x = (-Y[:, f] at Q, det B at f), divided by its content, sign so that x_f > 0.

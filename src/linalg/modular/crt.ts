@@ -122,3 +122,32 @@ export function reduceLocal(x: number, p: number, pinv: number): number {
   const y = x - p * Math.floor(x * pinv);
   return y < 0 ? y + p : y >= p ? y - p : y;
 }
+
+/**
+ * Fractions num_i / den with num_i = den u_i (mod M) for residues u_i mod M: one shared
+ * denominator from the first entries, a per-entry reconstruction (and a new lcm) only where the
+ * shared one does not give a small numerator. Undefined when some entry has no small fraction.
+ */
+export function reconstructShared(us: readonly bigint[], M: bigint): { num: bigint[]; den: bigint } | undefined {
+  let den = 1n;
+  const half = M / 2n;
+  const num = new Array<bigint>(us.length);
+  for (let i = 0; i < us.length; i++) {
+    let v = (us[i] * den) % M;
+    if (v < 0n) v += M;
+    if (v > half) v -= M;
+    if (v * v * 2n < M) {
+      num[i] = v;
+      continue;
+    }
+    const q = rationalReconstruction(us[i], M);
+    if (q === undefined) return undefined;
+    const l = (den / gcdBig(den, q.den)) * q.den;
+    const up = l / den;
+    for (let j = 0; j < i; j++) num[j] *= up;
+    num[i] = q.num * (l / q.den);
+    den = l;
+    if (den * den * 2n >= M) return undefined;
+  }
+  return { num, den };
+}

@@ -12,12 +12,12 @@
  * which proves inconsistency (b is a pivot column) or makes the particular solution (free
  * variables 0) the same as the RREF's.
  */
-import { absBig, bitLength, lcmBig } from '../../field/bigint.js';
+import { bitLength, lcmBig } from '../../field/bigint.js';
 import { Rational } from '../../field/rational.js';
 import { DimensionError } from '../../core/errors.js';
 import { Mat } from '../mat.js';
 import { certifyProfile, type ModularOptions } from './certified.js';
-import { fractionsOverDenominator, rationalReconstruction } from './crt.js';
+import { fractionsOverDenominator, reconstructShared } from './crt.js';
 import { integerMatrix, log2MinorBound, log2Norms } from './integer-matrix.js';
 import { backSubstitute, forwardEliminate, identityRows, type RankProfile } from './modp.js';
 
@@ -58,34 +58,6 @@ function digitsToIntegers(digits: Float64Array[], r: number, p: number): bigint[
     out[i] = x;
   }
   return out;
-}
-
-/**
- * x with B x = c, from the p-adic expansion to S digits: a shared denominator from the first
- * nonzero entry, per-entry reconstruction only where that fails. Undefined when no fraction
- * fits (the expansion is too short).
- */
-function reconstruct(xs: bigint[], M: bigint): { nums: bigint[]; den: bigint } | undefined {
-  let den = 1n;
-  const half = M / 2n;
-  const nums = new Array<bigint>(xs.length);
-  for (let i = 0; i < xs.length; i++) {
-    let v = (xs[i] * den) % M;
-    if (v > half) v -= M;
-    if (absBig(v) * absBig(v) * 2n < M) {
-      nums[i] = v;
-      continue;
-    }
-    const q = rationalReconstruction(xs[i], M);
-    if (q === undefined) return undefined;
-    // Bring the entries so far onto the new common denominator.
-    const l = lcmBig(den, q.den);
-    const up = l / den;
-    for (let j = 0; j < i; j++) nums[j] *= up;
-    nums[i] = q.num * (l / q.den);
-    den = l;
-  }
-  return { nums, den };
 }
 
 /** Whether A x = b exactly for x = nums / den (A, b integer rows of [A | b]). */
@@ -192,8 +164,8 @@ function lift(aug: bigint[][], n: number, profile: RankProfile, p: number, log2H
     if (s + 1 === checkpoint || s + 1 === S) {
       checkpoint *= 2;
       const M = P ** BigInt(s + 1);
-      const found = reconstruct(digitsToIntegers(digits, r, p), M);
-      if (found && checks(aug, n, pivotCols, found.nums, found.den)) return found;
+      const found = reconstructShared(digitsToIntegers(digits, r, p), M);
+      if (found && checks(aug, n, pivotCols, found.num, found.den)) return { nums: found.num, den: found.den };
     }
   }
   return undefined;
