@@ -121,10 +121,10 @@ function mathjsJob(op: Op, c: ExactCase): (() => string) | undefined {
   return () => mathjsSolveText(A, b);
 }
 
-/** Time of a half-size copy (the leading block), to extrapolate (elimination on fractions grows about like n^5). */
+/** A quarter-size copy (the leading block), to extrapolate (elimination on fractions grows about like n^4.5, so x 2^9). */
 function halfCase(c: ExactCase, op: Op): ExactCase {
-  const m = Math.ceil(c.entries.length / 2);
-  const n = Math.ceil(c.entries[0].length / 2);
+  const m = Math.ceil(c.entries.length / 4);
+  const n = Math.ceil(c.entries[0].length / 4);
   const sq = op === 'det' || op === 'solve';
   const k = sq ? Math.min(m, n) : n;
   return { label: c.label, entries: c.entries.slice(0, sq ? k : m).map((r) => r.slice(0, k)), rhs: c.rhs?.slice(0, sq ? k : m), ops: c.ops };
@@ -163,7 +163,7 @@ export async function run(reporter: Reporter, options: BenchOptions): Promise<vo
         const half = halfCase(c, op);
         const ah = Mat.fromRows(QQ, half.entries.map((r) => r.map(parse)), half.entries[0].length);
         const th = measureSync(() => ours(op, ah, (half.rhs ?? []).map(parse), ffOpts), BASELINE).seconds;
-        const estFf = th * 2 ** 4.5;
+        const estFf = th * 2 ** 9;
         if (estFf <= budget) {
           reporter.progress(`${name}: fraction-free ...`);
           const ff = measureSync(() => ours(op, a, b, ffOpts), BASELINE);
@@ -175,7 +175,7 @@ export async function run(reporter: Reporter, options: BenchOptions): Promise<vo
         if (job === undefined) cells.push('n/a');
         else {
           const hj = mathjsJob(op, half)!;
-          const est = measureSync(hj, BASELINE).seconds * 2 ** 4.5;
+          const est = measureSync(hj, BASELINE).seconds * 2 ** 9;
           if (est > budget) cells.push(`skipped (est. ${fmtSeconds(est)})`);
           else {
             reporter.progress(`${name}: mathjs ...`);
@@ -197,6 +197,7 @@ export async function run(reporter: Reporter, options: BenchOptions): Promise<vo
         } else cells.push('not installed', '');
         cells.push(shortAnswer(op, mine.answer));
         rows.push(cells);
+        reporter.line(`| ${cells.join(' | ')} |`);
         reporter.progress(`${name}: done`);
       }
     }
@@ -209,7 +210,7 @@ export async function run(reporter: Reporter, options: BenchOptions): Promise<vo
     rows,
     notes: [
       'ratio columns: that method\'s time / ours; "PARI / ours" > 1 means ours is faster. Ours: median of >= 3 runs and >= 0.5 s; PARI: the same loop inside gp (getwalltime), after reading the matrix.',
-      'fraction-free and mathjs run only when a half-size copy, times 2^4.5, fits the budget (otherwise "skipped (est.)"); mathjs has no nullspace.',
+      'fraction-free and mathjs run only when a quarter-size copy, times 2^9, fits the budget (otherwise "skipped (est.)"); mathjs has no nullspace.',
       `PARI/GP ${gp ?? 'not installed'}; every answer (rank, nullity, det, solution entry by entry) compared with ours.`,
     ],
   });
