@@ -89,9 +89,9 @@ interface RepeatPolicy {
 }
 
 /** Ours: a stable median (at least 3 runs and 0.5 s). */
-const OURS: RepeatPolicy = { minRuns: 3, minTime: 0.5, maxTime: Infinity };
+export const OURS: RepeatPolicy = { minRuns: 3, minTime: 0.5, maxTime: Infinity };
 /** Slow baselines: the same, but stop after 2 s (so a 5 s job runs once). */
-const BASELINE: RepeatPolicy = { minRuns: 3, minTime: 0.5, maxTime: 2 };
+export const BASELINE: RepeatPolicy = { minRuns: 3, minTime: 0.5, maxTime: 2 };
 /** A first run faster than this is treated as a warm-up (JIT, caches) and discarded. */
 const WARMUP_BELOW = 0.25;
 
@@ -109,7 +109,7 @@ function median(xs: number[]): number {
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
-function measureSync(fn: () => string, policy: RepeatPolicy): Measured {
+export function measureSync(fn: () => string, policy: RepeatPolicy): Measured {
   collectGarbage();
   const time = (): [number, string] => {
     const t = performance.now();
@@ -136,19 +136,19 @@ const solutionText = (r: { ok: true; x: readonly Rational[]; unique: boolean } |
 
 // --- mathjs with Fraction entries -----------------------------------------------------------
 
-const math = create(all, { number: 'Fraction' });
+export const math = create(all, { number: 'Fraction' });
 
-function fractionToRational(f: unknown): Rational {
+export function fractionToRational(f: unknown): Rational {
   const x = f as { s: bigint; n: bigint; d: bigint };
   return Rational.of(BigInt(x.s) * BigInt(x.n), BigInt(x.d));
 }
 
-function mathMatrix(entries: string[][]): MathFraction[][] {
+export function mathMatrix(entries: string[][]): MathFraction[][] {
   return entries.map((r) => r.map((s) => math.fraction(s) as MathFraction));
 }
 
 /** mathjs has no rank: plain Gaussian elimination (first nonzero pivot) in mathjs Fraction arithmetic. */
-function mathjsRank(A: MathFraction[][]): number {
+export function mathjsRank(A: MathFraction[][]): number {
   const a = A.map((r) => r.slice());
   const m = a.length;
   const n = m > 0 ? a[0].length : 0;
@@ -177,7 +177,7 @@ function mathjsRank(A: MathFraction[][]): number {
   return r;
 }
 
-function mathjsSolveText(A: MathFraction[][], b: MathFraction[][]): string {
+export function mathjsSolveText(A: MathFraction[][], b: MathFraction[][]): string {
   const x = math.lusolve(A, b) as unknown as { toArray?: () => unknown[][] } | unknown[][];
   const arr = (Array.isArray(x) ? x : (x as { toArray: () => unknown[][] }).toArray()) as unknown[][];
   return arr.map((row) => fractionToRational(row[0]).toString()).join(' ');
@@ -403,7 +403,7 @@ function sympyMethod(worker: SympyWorker, impl: 'matrix' | 'domainmatrix'): Meth
 
 // --- formatting -----------------------------------------------------------------------------
 
-function fmtSeconds(s: number): string {
+export function fmtSeconds(s: number): string {
   if (s >= 10) return `${s.toFixed(0)} s`;
   if (s >= 1) return `${s.toFixed(1)} s`;
   const ms = s * 1000;
@@ -412,7 +412,7 @@ function fmtSeconds(s: number): string {
   return `${ms.toFixed(2)} ms`;
 }
 
-function fmtRatio(r: number): string {
+export function fmtRatio(r: number): string {
   if (r >= 1000) return `${Math.round(r).toLocaleString('en-US')}x`;
   if (r >= 10) return `${r.toFixed(0)}x`;
   return `${r.toFixed(1)}x`;

@@ -10,3 +10,5 @@ export {
   type RrefFractionFreeResult,
 } from './fraction-free.js';
 export { inertiaFractionFreeInPlace, inertiaSymmetricElimination, type Inertia } from './inertia.js';
+export { MODULAR_CROSSOVER, modularPays, type ExactOp } from './dispatch.js';
+export * from './modular/index.js';

@@ -6,6 +6,9 @@
  *   `'gauss-jordan'` (Rational objects; slower, kept as the cross-checking second algorithm).
  * - F64: elimination with pivoting and the domain's tolerance (default), or `'fraction-free'`,
  *   which decides exactly for the floats' exact binary values.
+ * - `'modular'` (QQ, ZZ, and F64 by exact binary value): elimination modulo word-size primes
+ *   with an exact certificate (src/linalg/modular). `'auto'` takes it for exact matrices from
+ *   the measured crossover sizes in `modularPays` (dispatch.ts) on.
  */
 import { DimensionError, UsageError } from '../core/errors.js';
 import type { Field } from '../field/field.js';
@@ -24,8 +27,10 @@ import {
 import { rankWithMarginF64, rrefGaussJordan, type RrefResult } from './gauss-jordan.js';
 import { inertiaFractionFreeInPlace, inertiaSymmetricElimination, type Inertia } from './inertia.js';
 import { absGreater, fieldOf, Mat, maxAbsEntry } from './mat.js';
+import { modularPays, type ExactOp } from './dispatch.js';
+import { detModular, nullspaceModular, rankModular, rrefModular, solveModular } from './modular/index.js';
 
-export type LinalgMethod = 'auto' | 'fraction-free' | 'gauss-jordan';
+export type LinalgMethod = 'auto' | 'fraction-free' | 'gauss-jordan' | 'modular';
 
 export interface LinalgOptions {
   /** Which algorithm; default `'auto'` (see the module comment). */
@@ -35,15 +40,21 @@ export interface LinalgOptions {
 /** The solution of A x = b: a particular solution (free variables 0), or why there is none. */
 export type SolveResult<T> = { ok: true; x: T[]; unique: boolean } | { ok: false; reason: 'inconsistent' };
 
-type Path = 'ff' | 'gj' | 'float';
+type Path = 'ff' | 'gj' | 'float' | 'mod';
 
-function pathFor<T>(a: Mat<T>, options: LinalgOptions | undefined, fn: string): Path {
+function pathFor<T>(a: Mat<T>, options: LinalgOptions | undefined, fn: ExactOp | 'inertia'): Path {
   const method = options?.method ?? 'auto';
   const kind = a.domain.kind;
-  if (method === 'auto') return kind === 'F64' ? 'float' : 'ff';
+  if (method === 'auto') return kind === 'F64' ? 'float' : fn !== 'inertia' && modularPays(fn, a.nrows, a.ncols) ? 'mod' : 'ff';
   if (method === 'fraction-free') return 'ff';
   if (method === 'gauss-jordan') return kind === 'F64' ? 'float' : 'gj';
-  throw new UsageError(`${fn}: unknown method ${JSON.stringify(method)} (use 'auto', 'fraction-free' or 'gauss-jordan')`);
+  if (method === 'modular') return 'mod';
+  throw new UsageError(`${fn}: unknown method ${JSON.stringify(method)} (use 'auto', 'fraction-free', 'gauss-jordan' or 'modular')`);
+}
+
+/** The exact integer or rational matrix the modular path works on (F64: the floats' binary values). */
+function asExact<T>(a: Mat<T>): Mat<bigint> | Mat<Rational> {
+  return a.domain.kind === 'ZZ' ? (a as unknown as Mat<bigint>) : asRational(a);
 }
 
 /** The exact rational matrix behind an exact or float matrix (floats by their binary value). */
@@ -60,6 +71,8 @@ export function rank<T>(a: Mat<T>, options?: LinalgOptions): number {
       return rrefGaussJordan(asRational(a)).pivots.length;
     case 'float':
       return rankWithMarginF64(a as unknown as Mat<number>).rank;
+    case 'mod':
+      return rankModular(asExact(a));
   }
 }
 
@@ -76,6 +89,7 @@ export function det<T>(a: Mat<T>, options?: LinalgOptions): T {
   if (path === 'float') return detByElimination(fieldOf(a, 'det'), a);
   // Like rank and inertia, the Gauss-Jordan path of a ZZ matrix runs over QQ.
   if (path === 'gj') return D.fromRational(detByElimination(QQ, asRational(a)));
+  if (path === 'mod') return D.kind === 'ZZ' ? (detModular(a as unknown as Mat<bigint>) as T) : D.fromRational(detModular(asRational(a)));
   if (D.kind === 'ZZ') return detBareiss(a as unknown as Mat<bigint>) as T;
   const { rows, scales } = clearDenominatorsByRow(asRational(a));
   const d = detBareiss(Mat.fromRows(ZZ, rows, a.ncols));
@@ -116,10 +130,14 @@ function detByElimination<T>(F: Field<T>, a: Mat<T>): T {
 export function rref<T>(a: Mat<T>, options?: LinalgOptions): RrefResult<T> {
   if (a.domain.kind === 'ZZ') throw new UsageError('rref: the RREF of an integer matrix is rational; use rrefFractionFree (den * RREF) or convert with a.convert(QQ)');
   const path = pathFor(a, options, 'rref');
+  const D = a.domain;
+  if (path === 'mod') {
+    const r = rrefModular(asRational(a));
+    return { matrix: (D.kind === 'QQ' ? r.matrix : r.matrix.convert(D)) as unknown as Mat<T>, pivots: r.pivots };
+  }
   if (path !== 'ff') return rrefGaussJordan(a);
   // F64 with 'fraction-free' decides exactly on the floats' binary values (so rank, rref,
   // nullspace and solve agree under one method); the entries are then rounded to floats.
-  const D = a.domain;
   const rows = clearDenominatorsByRow(asRational(a)).rows;
   const { den, pivots } = rrefFractionFreeInPlace(rows, a.ncols);
   const matrix = Mat.fromRows(D, rows.map((r) => r.map((x) => D.fromRational(Rational.of(x, den)))), a.ncols);
@@ -132,6 +150,11 @@ export function rref<T>(a: Mat<T>, options?: LinalgOptions): RrefResult<T> {
  * For ZZ matrices each vector is scaled to a primitive integer vector.
  */
 export function nullspace<T>(a: Mat<T>, options?: LinalgOptions): T[][] {
+  if (pathFor(a, options, 'nullspace') === 'mod') {
+    const basis = nullspaceModular(asExact(a));
+    const D = a.domain;
+    return (D.kind === 'F64' ? (basis as Rational[][]).map((v) => v.map((x) => D.fromRational(x))) : basis) as T[][];
+  }
   if (a.domain.kind === 'ZZ') {
     const basis = nullspace(a.convert(QQ), options);
     return basis.map((v) => primitiveIntegerVector(v)) as T[][];
@@ -164,6 +187,10 @@ export function solve<T>(a: Mat<T>, b: readonly T[], options?: LinalgOptions): S
   if (b.length !== a.nrows) throw new DimensionError('solve', `A is ${a.nrows}x${a.ncols} but b has length ${b.length}`);
   if (a.domain.kind === 'ZZ') throw new UsageError('solve: solutions of integer systems are rational; convert with a.convert(QQ)');
   const F = fieldOf(a, 'solve');
+  if (pathFor(a, options, 'solve') === 'mod') {
+    const r = solveModular(asRational(a), b.map((x) => a.domain.toRational(x)));
+    return r.ok ? { ok: true, x: r.x.map((x) => F.fromRational(x)), unique: r.unique } : r;
+  }
   const augmented = Mat.fromRows(
     a.domain,
     a.rows.map((r, i) => [...r, b[i]]),
@@ -194,6 +221,7 @@ export function inertia<T>(s: Mat<T>, options?: LinalgOptions): Inertia {
     }
   }
   switch (pathFor(s, options, 'inertia')) {
+    case 'mod': // the fraction-free symmetric elimination is the fast exact path (README: "Inertia")
     case 'ff': {
       // An F64 matrix passes the symmetry check within the tolerance, but the fraction-free
       // elimination needs exact symmetry (its bigint divisions are exact only then): use the

@@ -25,7 +25,7 @@ import {
 } from '../helpers/matrices.js';
 import { mathjsDet, mathjsSolve } from '../helpers/oracle.js';
 
-const METHODS: LinalgOptions[] = [{ method: 'fraction-free' }, { method: 'gauss-jordan' }];
+const METHODS: LinalgOptions[] = [{ method: 'fraction-free' }, { method: 'gauss-jordan' }, { method: 'modular' }];
 const str = (xs: readonly Rational[]): string[] => xs.map(String);
 
 // --- independent oracles --------------------------------------------------------------------

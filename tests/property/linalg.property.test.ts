@@ -32,6 +32,7 @@ const GJ: LinalgOptions = { method: 'gauss-jordan' };
 const EXACT: { name: string; opts: LinalgOptions }[] = [
   { name: 'fraction-free', opts: FF },
   { name: 'gauss-jordan', opts: GJ },
+  { name: 'modular', opts: { method: 'modular' } },
 ];
 
 /** Plain-number mathjs, for eigenvalues of float matrices (the shared `math` uses Fractions). */

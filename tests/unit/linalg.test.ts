@@ -27,7 +27,7 @@ const zz = (rows: number[][], ncols?: number): Mat<bigint> => Mat.fromRows(ZZ, r
 const f64 = (rows: number[][], ncols?: number): Mat<number> => Mat.fromRows(F64, rows, ncols);
 
 /** Both exact methods, plus the default: every exact hand-checked case runs under each. */
-const EXACT_METHODS: LinalgOptions[] = [{}, { method: 'fraction-free' }, { method: 'gauss-jordan' }, { method: 'auto' }];
+const EXACT_METHODS: LinalgOptions[] = [{}, { method: 'fraction-free' }, { method: 'gauss-jordan' }, { method: 'auto' }, { method: 'modular' }];
 
 function expectRationalRows(actual: Mat<Rational>, expected: (number | string)[][]): void {
   expect(actual.nrows).toBe(expected.length);
@@ -520,7 +520,7 @@ describe('the method option', () => {
   const a = qqMatrix([[1, 2, 3], [4, 5, 6], [7, 8, 10]]); // det = 1(50-48) - 2(40-42) + 3(32-35) = -3
   const s = qqMatrix([[1, 2], [2, 1]]);
 
-  it.each(['auto', 'fraction-free', 'gauss-jordan'] as const)('%s gives the same exact answers', (method) => {
+  it.each(['auto', 'fraction-free', 'gauss-jordan', 'modular'] as const)('%s gives the same exact answers', (method) => {
     expect(rank(a, { method })).toBe(3);
     expect(det(a, { method }).toString()).toBe('-3');
     expect(rref(a, { method }).pivots).toEqual([0, 1, 2]);

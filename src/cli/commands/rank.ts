@@ -3,7 +3,7 @@ import { rank, type LinalgMethod } from '../../linalg/operations.js';
 import type { Command } from '../command.js';
 import { loadMatrix, printJson } from '../inputs.js';
 
-const METHODS: readonly LinalgMethod[] = ['auto', 'fraction-free', 'gauss-jordan'];
+const METHODS: readonly LinalgMethod[] = ['auto', 'fraction-free', 'gauss-jordan', 'modular'];
 
 export const rankCommand: Command = {
   name: 'rank',

@@ -1,0 +1,141 @@
+/**
+ * The integer matrix the modular algorithms work on: a ZZ matrix as it is, a QQ matrix with
+ * each row multiplied by the lcm of its denominators (row scaling changes neither the rank
+ * profile nor the RREF; determinants are divided back). Besides the bigint rows (for exact
+ * checks) it keeps the entries in a form that reduces fast modulo any word-size prime: exact
+ * float64 values when every |entry| < 2^52, else signed base-2^26 limbs.
+ */
+import { bitLength } from '../../field/bigint.js';
+import type { Rational } from '../../field/rational.js';
+import { clearDenominatorsByRow } from '../fraction-free.js';
+import type { Mat } from '../mat.js';
+
+const LIMB = 2 ** 26;
+const LIMB_BITS = 26n;
+const LIMB_MASK = (1n << LIMB_BITS) - 1n;
+
+export interface IntegerMatrix {
+  readonly nrows: number;
+  readonly ncols: number;
+  readonly rows: bigint[][];
+  /** The entries as float64, row-major, when all are below 2^52 in magnitude. */
+  readonly small: Float64Array | undefined;
+  /** Otherwise limb planes, least significant first: entry = sum_k planes[k][i] 2^(26k) (limbs carry the sign). */
+  readonly planes: Float64Array[] | undefined;
+  /** Largest |entry| in bits. */
+  readonly maxBits: number;
+}
+
+/** From bigint rows (m x n). */
+export function integerMatrix(rows: bigint[][], ncols: number): IntegerMatrix {
+  const m = rows.length;
+  const n = ncols;
+  let maxBits = 0;
+  for (const r of rows) for (const x of r) if (x !== 0n) maxBits = Math.max(maxBits, bitLength(x));
+  if (maxBits <= 52) {
+    const small = new Float64Array(m * n);
+    for (let i = 0; i < m; i++) {
+      const r = rows[i];
+      for (let j = 0; j < n; j++) small[i * n + j] = Number(r[j]);
+    }
+    return { nrows: m, ncols: n, rows, small, planes: undefined, maxBits };
+  }
+  const count = Math.ceil(maxBits / 26);
+  const planes = Array.from({ length: count }, () => new Float64Array(m * n));
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      const x = rows[i][j];
+      let v = x < 0n ? -x : x;
+      const sign = x < 0n ? -1 : 1;
+      for (let k = 0; v !== 0n; k++) {
+        planes[k][i * n + j] = sign * Number(v & LIMB_MASK);
+        v >>= LIMB_BITS;
+      }
+    }
+  }
+  return { nrows: m, ncols: n, rows, small: undefined, planes, maxBits };
+}
+
+/** The integer matrix of a ZZ or QQ matrix, and the row multipliers used for QQ (undefined for ZZ). */
+export function integerMatrixOf(a: Mat<bigint> | Mat<Rational>): { int: IntegerMatrix; scales: bigint[] | undefined } {
+  if (a.domain.kind === 'ZZ') return { int: integerMatrix((a as Mat<bigint>).toArrays(), a.ncols), scales: undefined };
+  const { rows, scales } = clearDenominatorsByRow(a as Mat<Rational>);
+  return { int: integerMatrix(rows, a.ncols), scales };
+}
+
+/** The entries mod p in [0, p), row-major, in `out` (allocated when not given). */
+export function residues(a: IntegerMatrix, p: number, out?: Float64Array): Float64Array {
+  const size = a.nrows * a.ncols;
+  const r = out ?? new Float64Array(size);
+  const pinv = 1 / p;
+  if (a.small) {
+    const s = a.small;
+    for (let t = 0; t < size; t++) r[t] = reduceHere(s[t], p, pinv);
+    return r;
+  }
+  const planes = a.planes!;
+  const top = planes.length - 1;
+  for (let t = 0; t < size; t++) {
+    let acc = reduceHere(planes[top][t], p, pinv);
+    for (let k = top - 1; k >= 0; k--) acc = reduceHere(acc * LIMB + planes[k][t], p, pinv);
+    r[t] = acc;
+  }
+  return r;
+}
+
+/** log2 of |x| for a bigint (upper bound within 1e-9 relative), -Infinity for 0. */
+function log2Big(x: bigint): number {
+  if (x === 0n) return -Infinity;
+  const bits = bitLength(x);
+  if (bits <= 1000) return Math.log2(Number(x < 0n ? -x : x));
+  const shift = BigInt(bits - 50); // 50 bits convert to a float exactly
+  return Math.log2(Number((x < 0n ? -x : x) >> shift) + 1) + Number(shift);
+}
+
+/**
+ * Upper bounds on log2 of the Euclidean norms of the rows and of the columns (for Hadamard's
+ * inequality |det M| <= prod of the row norms of M, and the same with columns).
+ */
+export function log2Norms(a: IntegerMatrix): { rows: number[]; cols: number[] } {
+  const m = a.nrows;
+  const n = a.ncols;
+  const rowSq = new Array<bigint>(m).fill(0n);
+  const colSq = new Array<bigint>(n).fill(0n);
+  for (let i = 0; i < m; i++) {
+    const r = a.rows[i];
+    for (let j = 0; j < n; j++) {
+      const x = r[j];
+      if (x === 0n) continue;
+      const sq = x * x;
+      rowSq[i] += sq;
+      colSq[j] += sq;
+    }
+  }
+  // Number() rounds to nearest (relative error 2^-53): a margin of 1e-9 bits per norm covers it.
+  const half = (s: bigint): number => (s === 0n ? -Infinity : log2Big(s) / 2 + 1e-9);
+  return { rows: rowSq.map(half), cols: colSq.map(half) };
+}
+
+/**
+ * log2 of a bound on every minor of size at most k (Hadamard: a j x j minor is at most the
+ * product of its j row norms, and of its j column norms). Nonzero integer rows and columns have
+ * norm >= 1, so the sum of the j largest log-norms grows with j: the bound is the smaller of
+ * the sums of the (at most k) largest finite row and column log-norms, and 0 (the bound 1) for
+ * the zero matrix or k = 0.
+ */
+export function log2MinorBound(norms: { rows: number[]; cols: number[] }, k: number): number {
+  if (k <= 0) return 0;
+  const top = (xs: number[]): number => {
+    const s = xs.filter((x) => Number.isFinite(x)).sort((x, y) => y - x);
+    let total = 0;
+    for (let i = 0; i < Math.min(k, s.length); i++) total += Math.max(s[i], 0);
+    return total;
+  };
+  return Math.min(top(norms.rows), top(norms.cols));
+}
+
+/** modp.ts's `reduce`, local to this module so hot loops inline it (see crt.ts, `reduceLocal`). */
+function reduceHere(x: number, p: number, pinv: number): number {
+  const y = x - p * Math.floor(x * pinv);
+  return y < 0 ? y + p : y >= p ? y - p : y;
+}
