@@ -97,17 +97,21 @@ function runGp(dir: string, op: Op, c: ExactCase, budget: number): { seconds: nu
     `M = ${mat};`,
     c.rhs ? `b = [${c.rhs.join(',')}]~;` : '',
     `n = 0; t0 = getwalltime(); until(n >= 3 && getwalltime() - t0 >= 500 || getwalltime() - t0 >= 2000, r = ${GP_CALL[op]}; n++);`,
-    'print((getwalltime() - t0) / n);',
+    'print(round((getwalltime() - t0) * 1000 / n));', // microseconds, an integer (a bare quotient prints as a fraction)
     GP_ANSWER[op] + ';',
     'quit;',
   ].join('\n');
   const file = join(dir, 'job.gp');
   writeFileSync(file, script);
-  const r = spawnSync('gp', ['-q', '-f', file], { encoding: 'utf8', timeout: (budget + 30) * 1000, maxBuffer: 1 << 28 });
+  // One thread: ours is single-threaded, and Debian's multithreaded gp overflows its thread
+  // stack on matker at 200x300 (the script then stops and prints garbage).
+  const r = spawnSync('gp', ['-q', '-D', 'nbthreads=1', '-f', file], { encoding: 'utf8', timeout: (budget + 30) * 1000, maxBuffer: 1 << 28 });
   if (r.error) return { note: (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? `timeout (> ${fmtSeconds(budget)})` : `error: ${r.error.message}` };
   const lines = r.stdout.trim().split('\n');
   if (r.status !== 0 || lines.length < 2) return { note: `error: ${(r.stderr || r.stdout).trim().slice(0, 80)}` };
-  return { seconds: Number(lines[0]) / 1000, answer: lines.slice(1).join(' ').trim() };
+  const micros = Number(lines[0]);
+  if (!/^\d+$/.test(lines[0]) || r.stderr.includes('***   at top-level')) return { note: `error: ${(r.stderr.split('\n').find((l) => l.includes('***') && !l.includes('Warning')) ?? lines[0]).trim().slice(0, 80)}` };
+  return { seconds: micros / 1e6, answer: lines.slice(1).join(' ').trim() };
 }
 
 // --- mathjs (Fraction) ----------------------------------------------------------------------
