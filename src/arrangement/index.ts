@@ -3,3 +3,4 @@ export { generalPosition, type GeneralPositionOptions } from './general-position
 export { coverCount, genericAffineRegions, genericBoundedRegions, genericZonotopeFVector, whitneyCount, binomial } from './counting.js';
 export { liftData, patternBits, type LiftedData, type Convention, type DataInput } from './lifted.js';
 export { chambers, type Chamber, type ChamberMethod, type ChamberOptions } from './chambers.js';
+export { zonotopeVertex, realisePattern, patternNeighbours, iterZonotopeEdges, countZonotopeEdges, type Neighbour, type Realisation, type ZonotopeOptions } from './zonotope.js';
