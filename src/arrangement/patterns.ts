@@ -13,31 +13,25 @@
  * A pattern is a string of '0'/'1', char i for point i. Enumeration is output-sensitive and
  * streams (memory O(n D), not O(count)); witnesses theta are exact integer vectors, checked.
  */
-import { BudgetExceededError, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import { Rational } from '../field/rational.js';
-import type { LpOptions } from '../lp/interior.js';
+import { interiorPoint, type LpOptions } from '../lp/interior.js';
+import { Budget, type BudgetOptions } from './budget.js';
 import { chambers, type ChamberMethod } from './chambers.js';
 import { closedFaces } from './closed.js';
 import { coverCount } from './counting.js';
 import { generalPosition } from './general-position.js';
 import { liftData, patternBits, type Convention, type DataInput, type LiftedData } from './lifted.js';
-import { interiorPoint } from '../lp/interior.js';
 
 export type { Convention, DataInput } from './lifted.js';
 
-export interface PatternOptions {
+export interface PatternOptions extends BudgetOptions {
   /** Lift x~ = (x, 1) (default true); false: x~ = x. */
   bias?: boolean;
   /** 'open' (default) or 'closed'. */
   convention?: Convention;
   /** Attach to each pattern an exact theta realising it (default false). */
   witness?: boolean;
-  /** Stop with BudgetExceededError (its `partial` is `{ count }`) once more patterns than this exist. */
-  maxCount?: number;
-  /** Stop with BudgetExceededError after this many seconds. */
-  maxSeconds?: number;
-  /** Called with the running count, at most every ~100 ms (progress lines). */
-  onProgress?: (count: number) => void;
   /** `'lp'` enumerates with LPs in every dimension (the second algorithm the tests compare with). */
   method?: ChamberMethod;
   lp?: LpOptions;
@@ -55,7 +49,7 @@ export function* iterPatterns(X: DataInput, options: PatternOptions = {}): Gener
   const data = liftData(X, options.bias ?? true, 'iterPatterns');
   const convention = options.convention ?? 'open';
   if (convention !== 'open' && convention !== 'closed') throw new UsageError(`iterPatterns: convention must be 'open' or 'closed', got ${JSON.stringify(convention)}`);
-  const budget = new Budget(options, 'iterPatterns');
+  const budget = new Budget(options, 'iterPatterns', 'patterns');
   for (const face of faces(data, convention, options, budget)) {
     budget.found();
     const bits = patternBits(data, face.signs, convention);
@@ -88,7 +82,7 @@ export interface PatternCount {
  */
 export function countPatterns(X: DataInput, options: Omit<PatternOptions, 'method'> & { method?: 'auto' | 'enumerate' | ChamberMethod } = {}): PatternCount {
   const data = liftData(X, options.bias ?? true, 'countPatterns');
-  const budget = new Budget(options, 'countPatterns');
+  const budget = new Budget(options, 'countPatterns', 'patterns');
   const generic = generalPosition(X, { bias: data.bias, checkTime: () => budget.check() });
   const convention = options.convention ?? 'open';
   if (generic && (options.method ?? 'auto') === 'auto') {
@@ -126,41 +120,4 @@ function checkWitness(data: LiftedData, theta: readonly bigint[], bits: string, 
     const active = convention === 'open' ? s > 0n : s >= 0n;
     if (active !== (bits[i] === '1')) throw new Error(`witness check failed at point ${i}; this is a bug`);
   });
-}
-
-/** Count and time budgets, and throttled progress reports. */
-export class Budget {
-  private count = 0;
-  private readonly started = performance.now();
-  private lastReport = this.started;
-  constructor(
-    private readonly options: Pick<PatternOptions, 'maxCount' | 'maxSeconds' | 'onProgress'>,
-    private readonly fn: string,
-  ) {
-    const { maxCount, maxSeconds } = options;
-    if (maxCount !== undefined && !(Number.isSafeInteger(maxCount) && maxCount >= 0)) throw new UsageError(`${fn}: maxCount must be an integer >= 0, got ${maxCount}`);
-    if (maxSeconds !== undefined && !(maxSeconds > 0)) throw new UsageError(`${fn}: maxSeconds must be > 0, got ${maxSeconds}`);
-  }
-
-  found(): void {
-    this.count++;
-    const { maxCount } = this.options;
-    if (maxCount !== undefined && this.count > maxCount) {
-      throw new BudgetExceededError(`${this.fn}: more than ${maxCount} patterns (count budget); ${maxCount} found so far`, { count: maxCount });
-    }
-    this.check();
-  }
-
-  check(): void {
-    const { maxSeconds, onProgress } = this.options;
-    if (maxSeconds === undefined && onProgress === undefined) return;
-    const now = performance.now();
-    if (maxSeconds !== undefined && now - this.started > maxSeconds * 1000) {
-      throw new BudgetExceededError(`${this.fn}: time budget of ${maxSeconds} s ran out after ${this.count} patterns`, { count: this.count });
-    }
-    if (onProgress !== undefined && now - this.lastReport > 100) {
-      this.lastReport = now;
-      onProgress(this.count);
-    }
-  }
 }
