@@ -94,7 +94,8 @@ export function* iterRegions(net: ReluNet<Rational>, options: RegionOptions = {}
       return;
     }
     const s = evaluate(z, p).sign();
-    for (const side of s === 0 ? ([1, -1] as const) : ([s, -s] as const)) {
+    const sides: Sign[] = s === 0 ? [1, -1] : [s, s === 1 ? -1 : 1];
+    for (const side of sides) {
       const form = side > 0 ? z : z.map((x) => x.neg());
       const q = s === 0 ? stepOff(form, p, [...inequalities, ...box], d) : side === s ? p : pointInside([...inequalities, ...box, form], d, options.lp);
       if (q === null) continue;
