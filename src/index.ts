@@ -6,3 +6,5 @@ export * from './core/index.js';
 export * from './field/index.js';
 export * from './linalg/index.js';
 export * from './network/index.js';
+export * from './lp/index.js';
+export * from './arrangement/index.js';

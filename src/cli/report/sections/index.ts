@@ -4,5 +4,6 @@ import { activationSection } from './activation.js';
 import { dataSection } from './data.js';
 import { evaluationSection } from './evaluation.js';
 import { networkSection } from './network.js';
+import { patternsSection } from './patterns.js';
 
-export const SECTIONS: readonly ReportSection[] = [networkSection, dataSection, evaluationSection, activationSection];
+export const SECTIONS: readonly ReportSection[] = [networkSection, dataSection, evaluationSection, activationSection, patternsSection];
