@@ -22,7 +22,7 @@
 import { lcmBig } from '../field/bigint.js';
 import { Rational } from '../field/rational.js';
 import type { Chamber } from './chambers-low.js';
-import { cross3, det3, dotBig, dotSign, IntegerRows, Probe, signBig } from './exact-sign.js';
+import { cross3, det3, dotBig, dotSign, IntegerRows, Probe, signBig, stepScale } from './exact-sign.js';
 
 export function* chambersSpace3(reps: readonly (readonly bigint[])[]): Generator<Chamber> {
   for (const ch of regionsOfSlice3(reps[0], reps)) {
@@ -88,9 +88,10 @@ export function* regionsOfSlice3(u: readonly bigint[], reps: readonly (readonly 
         const p1 = through[q];
         const p2 = through[q + 1];
         const out = Int8Array.from(signs);
+        const atVertex = Int8Array.from(signs);
         // Inside the sector: direction r_p1 + r_p2; a_m . r_p = up_p det(a_m, a_p, u).
         for (const m of through) out[m] = signBig(BigInt(up[p1]) * det3(reps[m], reps[p1], u) + BigInt(up[p2]) * det3(reps[m], reps[p2], u));
-        yield { signs: out, witness: () => sectorWitness(reps, c, out, through, u, p1, p2, up) };
+        yield { signs: out, witness: () => sectorWitness(rows, reps, c, atVertex, u, p1, p2, up) };
       }
     }
   }
@@ -114,29 +115,11 @@ export function* regionsOfSlice3(u: readonly bigint[], reps: readonly (readonly 
 }
 
 /** theta = N c + (r_p1 + r_p2), N large enough that no line off the vertex changes sign. */
-function sectorWitness(
-  reps: readonly (readonly bigint[])[],
-  c: bigint[],
-  signs: Int8Array,
-  through: number[],
-  u: readonly bigint[],
-  p1: number,
-  p2: number,
-  up: Int8Array,
-): bigint[] {
+function sectorWitness(rows: IntegerRows, reps: readonly (readonly bigint[])[], c: bigint[], vertexSigns: Int8Array, u: readonly bigint[], p1: number, p2: number, up: Int8Array): bigint[] {
   const r1 = cross3(reps[p1], u).map((x) => BigInt(up[p1]) * x);
   const r2 = cross3(reps[p2], u).map((x) => BigInt(up[p2]) * x);
   const dir = r1.map((x, j) => x + r2[j]);
-  let N = 1n;
-  reps.forEach((a, k) => {
-    if (through.includes(k)) return;
-    const at = dotBig(a, c);
-    const move = dotBig(a, dir);
-    if (signBig(move) === -signs[k]) {
-      const need = (move < 0n ? -move : move) / (at < 0n ? -at : at) + 1n;
-      if (need > N) N = need;
-    }
-  });
+  const N = stepScale(rows, c, dir, vertexSigns);
   return c.map((x, j) => N * x + dir[j]);
 }
 

@@ -21,7 +21,7 @@
 import { interiorPoint, type LpOptions } from '../lp/interior.js';
 import type { Chamber } from './chambers-low.js';
 import { chambersSpace3, regionsOfSlice3 } from './chambers-planar.js';
-import { dotBig, dotSign, IntegerRows, Probe, signBig } from './exact-sign.js';
+import { dotBig, dotSign, IntegerRows, Probe, signBig, stepScale } from './exact-sign.js';
 import { kernelBasis, normalOf, rankOf, regroup, solveSquare } from './integer-linalg.js';
 
 export function* chambersBySweep(reps: readonly (readonly bigint[])[], D: number, lp: LpOptions = {}): Generator<Chamber> {
@@ -95,7 +95,7 @@ function* lowestVertexRegions(u: readonly bigint[], reps: readonly (readonly big
           // A direction v in u-perp with sigma_k a_k . v > 0: solve [u; a_S] v = (0, sigma).
           const sol = solveSquare([u, ...S.map((k) => reps[k])], [0n, ...S.map((k) => BigInt(out[k]))]);
           const v = sol.num.map((x) => x * BigInt(signBig(sol.den)));
-          return stepInto(reps, c, v, out, K);
+          return stepFrom(rows, c, v, vertexSigns);
         },
       };
       return;
@@ -115,7 +115,7 @@ function* lowestVertexRegions(u: readonly bigint[], reps: readonly (readonly big
         witness: () => {
           const phi = ch.witness();
           const v = Array.from({ length: D }, (_, i) => uPerp.reduce((s, b, j) => s + phi[j] * b[i], 0n));
-          return stepInto(reps, c, v, out, K);
+          return stepFrom(rows, c, v, vertexSigns);
         },
       };
     }
@@ -195,17 +195,8 @@ function noLevelEdge(u: readonly bigint[], reps: readonly (readonly bigint[])[],
 }
 
 /** theta = N c + v, N large enough that no hyperplane off the vertex changes sign. */
-function stepInto(reps: readonly (readonly bigint[])[], c: readonly bigint[], v: readonly bigint[], signs: Int8Array, K: readonly number[]): bigint[] {
-  let N = 1n;
-  reps.forEach((a, k) => {
-    if (K.includes(k)) return;
-    const at = dotBig(a, c);
-    const move = dotBig(a, v);
-    if (signBig(move) === -signs[k]) {
-      const need = (move < 0n ? -move : move) / (at < 0n ? -at : at) + 1n;
-      if (need > N) N = need;
-    }
-  });
+function stepFrom(rows: IntegerRows, c: readonly bigint[], v: readonly bigint[], vertexSigns: Int8Array): bigint[] {
+  const N = stepScale(rows, c, v, vertexSigns);
   return c.map((x, i) => N * x + v[i]);
 }
 

@@ -90,3 +90,47 @@ export function det3(a: readonly bigint[], b: readonly bigint[], c: readonly big
 export function signBig(x: bigint): Sign {
   return x > 0n ? 1 : x < 0n ? -1 : 0;
 }
+
+/**
+ * An integer N >= 1 such that theta = N c + v has, at every row k with want[k] != 0, the sign
+ * want[k] = sign(rows[k] . c) (a point c strictly inside a cell, pushed by v into a neighbouring
+ * sub-cell without leaving it). Estimated in float64, then checked exactly; the exact bigint
+ * bound is computed only when the estimate does not check out.
+ */
+export function stepScale(rows: IntegerRows, c: readonly bigint[], v: readonly bigint[], want: ArrayLike<number>): bigint {
+  const D = rows.D;
+  const cf = Float64Array.from(c, Number);
+  const vf = Float64Array.from(v, Number);
+  let estimate = 1;
+  for (let k = 0; k < rows.length; k++) {
+    if (want[k] === 0) continue;
+    let at = 0;
+    let move = 0;
+    for (let j = 0; j < D; j++) {
+      at += rows.f[k * D + j] * cf[j];
+      move += rows.f[k * D + j] * vf[j];
+    }
+    if (move * want[k] < 0) estimate = Math.max(estimate, Math.abs(move / at) * (1 + 1e-9) + 2);
+  }
+  if (Number.isFinite(estimate) && estimate < 2 ** 52) {
+    const N = BigInt(Math.ceil(estimate));
+    const probe = new Probe(
+      c.map((x, j) => N * x + v[j]),
+      rows,
+    );
+    let ok = true;
+    for (let k = 0; k < rows.length && ok; k++) if (want[k] !== 0 && dotSign(rows, k, probe) !== want[k]) ok = false;
+    if (ok) return N;
+  }
+  let N = 1n;
+  rows.rows.forEach((a, k) => {
+    if (want[k] === 0) return;
+    const at = dotBig(a, c);
+    const move = dotBig(a, v);
+    if (signBig(move) === -want[k]) {
+      const need = (move < 0n ? -move : move) / (at < 0n ? -at : at) + 1n;
+      if (need > N) N = need;
+    }
+  });
+  return N;
+}

@@ -17,6 +17,7 @@ import { UsageError } from '../core/errors.js';
 import { Rational } from '../field/rational.js';
 import { interiorPoint, type LpOptions } from '../lp/interior.js';
 import { Budget, type BudgetOptions } from './budget.js';
+import { dotSign, IntegerRows, Probe } from './exact-sign.js';
 import { chambers, type ChamberMethod } from './chambers.js';
 import { closedFaces } from './closed.js';
 import { coverCount } from './counting.js';
@@ -50,6 +51,7 @@ export function* iterPatterns(X: DataInput, options: PatternOptions = {}): Gener
   const convention = options.convention ?? 'open';
   if (convention !== 'open' && convention !== 'closed') throw new UsageError(`iterPatterns: convention must be 'open' or 'closed', got ${JSON.stringify(convention)}`);
   const budget = new Budget(options, 'iterPatterns', 'patterns');
+  const rows = new IntegerRows(data.vectors, data.D);
   for (const face of faces(data, convention, options, budget)) {
     budget.found();
     const bits = patternBits(data, face.signs, convention);
@@ -58,7 +60,7 @@ export function* iterPatterns(X: DataInput, options: PatternOptions = {}): Gener
       continue;
     }
     const theta = face.witness();
-    checkWitness(data, theta, bits, convention);
+    checkWitness(rows, theta, bits, convention);
     yield { bits, theta: theta.map((x) => Rational.fromBigint(x)) };
   }
 }
@@ -112,12 +114,12 @@ function allPositivelyDependent(data: LiftedData, lp?: LpOptions): boolean {
   return interiorPoint({ n: m, strict, equal }, lp).ok;
 }
 
-/** Every witness is checked against its pattern before it leaves the module. */
-function checkWitness(data: LiftedData, theta: readonly bigint[], bits: string, convention: Convention): void {
-  data.vectors.forEach((v, i) => {
-    let s = 0n;
-    for (let j = 0; j < v.length; j++) s += v[j] * theta[j];
-    const active = convention === 'open' ? s > 0n : s >= 0n;
+/** Every witness is checked against its pattern before it leaves the module (float-filtered exact signs). */
+function checkWitness(rows: IntegerRows, theta: readonly bigint[], bits: string, convention: Convention): void {
+  const probe = new Probe(theta, rows);
+  for (let i = 0; i < rows.length; i++) {
+    const s = dotSign(rows, i, probe);
+    const active = convention === 'open' ? s > 0 : s >= 0;
     if (active !== (bits[i] === '1')) throw new Error(`witness check failed at point ${i}; this is a bug`);
-  });
+  }
 }
