@@ -9,35 +9,35 @@
  *     meet), and its tangent cone at p is an *upper* chamber of the hyperplanes K through p
  *     (w > 0 on it, closure minus 0). If |K| = D - 1 there is exactly one, the orthant with signs
  *     sign(lambda_k) where w = mu u + sum_k lambda_k a_k. If |K| > D - 1 (a degenerate vertex) the
- *     chambers of the local arrangement are enumerated in dimension D - 1 and the upper ones kept
- *     (w in the interior of the cone of their facet normals, modulo u: a small exact LP);
+ *     upper chambers are the local chambers that meet {w > 0} (regions of the local slice
+ *     {w = 1}, one dimension down) but not the level hyperplane w-perp (chambers of the
+ *     restriction, two dimensions down, a small local set): no edge is level, so they are pointed;
  * (B) or is unbounded below, and then it crosses Pi_M = S cap {w.theta = -M} for M beyond every
  *     vertex (an a priori Hadamard bound), and exactly one region of the arrangement on Pi_M
  *     belongs to R. Pi_M is the slice {u.theta = 1} of the (D-1)-space (w + M u)^perp: the same
  *     problem one dimension down, down to the planar sweep at D = 3.
  * Each region is produced once; |P| = sum over vertices + |regions of Pi_M| (Zaslavsky). Work is
- * O(L) exact sign tests per vertex (float-filtered), O(L * #chambers) in the generic case.
+ * O(L) exact sign tests per vertex (float-filtered), O(L * #chambers) in the generic case; no LP.
  */
-import { interiorPoint, type LpOptions } from '../lp/interior.js';
-import type { Chamber } from './chambers-low.js';
+import { chambersLine, chambersPlane, type Chamber } from './chambers-low.js';
 import { chambersSpace3, regionsOfSlice3 } from './chambers-planar.js';
 import { dotBig, dotSign, IntegerRows, Probe, signBig, stepScale } from './exact-sign.js';
 import { kernelBasis, normalOf, rankOf, regroup, solveSquare } from './integer-linalg.js';
 
-export function* chambersBySweep(reps: readonly (readonly bigint[])[], D: number, lp: LpOptions = {}): Generator<Chamber> {
-  for (const ch of regionsOfSlice(reps[0], reps, D, lp)) {
+export function* chambersBySweep(reps: readonly (readonly bigint[])[], D: number): Generator<Chamber> {
+  for (const ch of regionsOfSlice(reps[0], reps, D)) {
     yield ch;
     yield { signs: Int8Array.from(ch.signs, (s) => -s), witness: () => ch.witness().map((x) => -x) };
   }
 }
 
 /** Chambers of an essential arrangement of pairwise non-parallel normals in R^d, d >= 3. */
-function localChambers(reps: readonly (readonly bigint[])[], d: number, lp: LpOptions): Generator<Chamber> {
-  return d === 3 ? chambersSpace3(reps) : chambersBySweep(reps, d, lp);
+function localChambers(reps: readonly (readonly bigint[])[], d: number): Generator<Chamber> {
+  return d === 3 ? chambersSpace3(reps) : chambersBySweep(reps, d);
 }
 
 /** Regions of the arrangement on {u.theta = 1} in R^D (D >= 3): one sign per normal, and a witness. */
-export function* regionsOfSlice(u: readonly bigint[], reps: readonly (readonly bigint[])[], D: number, lp: LpOptions): Generator<Chamber> {
+export function* regionsOfSlice(u: readonly bigint[], reps: readonly (readonly bigint[])[], D: number): Generator<Chamber> {
   if (D === 3) return yield* regionsOfSlice3(u, reps);
   const isLine = Uint8Array.from(reps, (a) => (rankOf([a, u], D) === 2 ? 1 : 0));
   const lines = reps.map((_, k) => k).filter((k) => isLine[k]);
@@ -46,12 +46,12 @@ export function* regionsOfSlice(u: readonly bigint[], reps: readonly (readonly b
     return;
   }
   const w = sweepDirection(u, reps, lines, D);
-  yield* lowestVertexRegions(u, reps, lines, w, D, lp);
-  yield* farRegions(u, reps, w, D, lp);
+  yield* lowestVertexRegions(u, reps, lines, w, D);
+  yield* farRegions(u, reps, w, D);
 }
 
 /** (A): the regions whose lowest point is a vertex. */
-function* lowestVertexRegions(u: readonly bigint[], reps: readonly (readonly bigint[])[], lines: number[], w: bigint[], D: number, lp: LpOptions): Generator<Chamber> {
+function* lowestVertexRegions(u: readonly bigint[], reps: readonly (readonly bigint[])[], lines: number[], w: bigint[], D: number): Generator<Chamber> {
   const L = reps.length;
   const rows = new IntegerRows(reps, D);
   const uPerp = kernelBasis([u], D); // coordinates for the local arrangements at degenerate vertices
@@ -104,10 +104,14 @@ function* lowestVertexRegions(u: readonly bigint[], reps: readonly (readonly big
     const greedy: number[] = [];
     for (const k of K) if (rankOf([...greedy, k].map((j) => reps[j]), D) === greedy.length + 1) greedy.push(k);
     if (greedy.some((k, j) => k !== S[j])) return;
+    // The upper local chambers: those meeting {w > 0} (regions of the local slice {w = 1}) that do
+    // not meet the level hyperplane w-perp (no edge is level, so these lie in {w > 0}, pointed).
     const local = K.map((k) => uPerp.map((b) => dotBig(reps[k], b)));
-    for (const ch of localChambers(local, D - 1, lp)) {
+    const wLocal = uPerp.map((b) => dotBig(w, b));
+    const level = levelChamberKeys(local, wLocal, D - 1);
+    for (const ch of regionsOfSlice(wLocal, local, D - 1)) {
       const sigma = ch.signs;
-      if (!isUpper(u, K.map((k, j) => reps[k].map((x) => BigInt(sigma[j]) * x)), w, D, lp)) continue;
+      if (level.has(sigma.join(','))) continue;
       const out = Int8Array.from(vertexSigns);
       K.forEach((k, j) => (out[k] = sigma[j]));
       yield {
@@ -123,17 +127,24 @@ function* lowestVertexRegions(u: readonly bigint[], reps: readonly (readonly big
   yield* choose(0, 0);
 }
 
-/** Upper: w = mu u + sum_k lambda_k g_k with every lambda_k > 0 (g_k the signed facet normals). */
-function isUpper(u: readonly bigint[], g: readonly bigint[][], w: readonly bigint[], D: number, lp: LpOptions): boolean {
-  const m = g.length;
-  // Variables (lambda_1..lambda_m, mu); rows are affine forms with the constant last.
-  const strict = g.map((_, k) => Array.from({ length: m + 2 }, (_, j) => (j === k ? 1n : 0n)));
-  const equal = Array.from({ length: D }, (_, i) => [...g.map((gk) => gk[i]), u[i], -w[i]]);
-  return interiorPoint({ n: m + 1, strict, equal }, lp).ok;
+/** Sign vectors (as keys) of the chambers of a local arrangement that meet the hyperplane {w.v = 0}. */
+function levelChamberKeys(local: readonly bigint[][], w: readonly bigint[], d: number): Set<string> {
+  const basis = kernelBasis([w], d);
+  const { subReps, subGroup, subOrient } = regroup(local.map((a) => basis.map((b) => dotBig(a, b))));
+  const keys = new Set<string>();
+  for (const ch of essentialChambers(subReps, d - 1)) keys.add(local.map((_, k) => ch.signs[subGroup[k]] * subOrient[k]).join(','));
+  return keys;
+}
+
+/** Chambers of an essential arrangement of pairwise non-parallel normals in R^d, any d >= 1. */
+function essentialChambers(reps: readonly (readonly bigint[])[], d: number): Generator<Chamber> {
+  if (d === 1) return chambersLine(reps);
+  if (d === 2) return chambersPlane(reps);
+  return localChambers(reps, d);
 }
 
 /** (B): the regions unbounded below, through the far-down section Pi_M. */
-function* farRegions(u: readonly bigint[], reps: readonly (readonly bigint[])[], w: bigint[], D: number, lp: LpOptions): Generator<Chamber> {
+function* farRegions(u: readonly bigint[], reps: readonly (readonly bigint[])[], w: bigint[], D: number): Generator<Chamber> {
   let B = 0n;
   for (const a of reps) for (const x of a) if ((x < 0n ? -x : x) > B) B = x < 0n ? -x : x;
   const w1 = w.reduce((s, x) => s + (x < 0n ? -x : x), 0n);
@@ -149,7 +160,7 @@ function* farRegions(u: readonly bigint[], reps: readonly (readonly bigint[])[],
     }
     const uLocal = basis.map((b) => dotBig(u, b));
     const { subReps, subGroup, subOrient } = regroup(restricted);
-    for (const ch of regionsOfSlice(uLocal, subReps, D - 1, lp)) {
+    for (const ch of regionsOfSlice(uLocal, subReps, D - 1)) {
       yield {
         signs: Int8Array.from(reps, (_, k) => ch.signs[subGroup[k]] * subOrient[k]),
         witness: () => {

@@ -50,7 +50,7 @@ function byRank(reps: readonly (readonly bigint[])[], D: number, options: Chambe
   if (D === 1) return chambersLine(reps);
   if (D === 2) return chambersPlane(reps);
   if (D === 3) return chambersSpace3(reps);
-  return chambersBySweep(reps, D, options.lp);
+  return chambersBySweep(reps, D);
 }
 
 /** Indices of a maximal independent subset, greedily in order (the lexicographically first basis). */
