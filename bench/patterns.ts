@@ -91,14 +91,14 @@ for (const [n, d] of cases) {
   rows.push([
     `${d}-D, bias, n = ${n}`,
     count.toLocaleString('en-US'),
-    `${cover === BigInt(count) ? 'yes' : 'NO'} (GP ${gp ? 'yes' : 'no'})`,
+    gp ? `GP: = Cover ${cover === BigInt(count) ? 'yes' : 'NO (bug)'}` : `not GP: Cover ${cover} > ${count} ${cover > BigInt(count) ? 'yes' : 'NO (bug)'}`,
     fmt(ours.seconds),
     rate(count, ours.seconds),
     fmt(withWitness.seconds),
     'count' in lp ? `${fmt(lp.seconds)} (x${(lp.seconds / ours.seconds).toFixed(0)})` : `> ${LP_BUDGET} (${lp.stopped} found; x${Math.round((LP_BUDGET * count) / lp.stopped / ours.seconds)} extrapolated)`,
   ]);
 }
-print('Enumeration (random integer points in [-1000, 1000]^d, bias on)', ['data', 'patterns', '= Cover', 'seconds', 'patterns / s', 's with witnesses', 'LP splitting s (ratio)'], rows);
+print('Enumeration (random integer points in [-1000, 1000]^d, bias on)', ['data', 'patterns', "Cover's bound", 'seconds', 'patterns / s', 's with witnesses', 'LP splitting s (ratio)'], rows);
 
 // 2. The naive baseline.
 const naiveRows: string[][] = [];
@@ -119,7 +119,7 @@ print('Naive baseline: all 2^n bit strings, one exact LP each', ['data', 'patter
 // 3. Counting: Whitney's sum, Cover's formula, enumeration.
 const countRows: string[][] = [];
 for (const [n, d, kind] of (quick ? [[12, 2, 'random']] : [[12, 2, 'random'], [16, 2, 'random'], [20, 2, 'random'], [16, 3, 'grid'], [18, 3, 'random']]) as [number, number, string][]) {
-  const X = kind === 'grid' ? grid(2, 4).slice(0, n).map((r) => r.slice(0, d)) : randomData(n, d, 300 + n);
+  const X = kind === 'grid' ? grid(3, d).slice(0, n) : randomData(n, d, 300 + n);
   const vectors = liftData(X, true).vectors;
   const w = time(() => whitneyCount(vectors));
   const e = time(() => countPatterns(X, { method: 'enumerate' }).count);
