@@ -84,11 +84,11 @@ export function* regionsOfSlice3(u: readonly bigint[], reps: readonly (readonly 
       // Upward rays around the vertex, sorted counter-clockwise (seen from u):
       // det(r_a, r_b, u) = up_a up_b det(a_a, a_b, u) |u|^2.
       through.sort((a, b) => -up[a] * up[b] * signBig(det3(reps[a], reps[b], u)));
+      const atVertex = Int8Array.from(signs);
       for (let q = 0; q + 1 < through.length; q++) {
         const p1 = through[q];
         const p2 = through[q + 1];
         const out = Int8Array.from(signs);
-        const atVertex = Int8Array.from(signs);
         // Inside the sector: direction r_p1 + r_p2; a_m . r_p = up_p det(a_m, a_p, u).
         for (const m of through) out[m] = signBig(BigInt(up[p1]) * det3(reps[m], reps[p1], u) + BigInt(up[p2]) * det3(reps[m], reps[p2], u));
         yield { signs: out, witness: () => sectorWitness(rows, reps, c, atVertex, u, p1, p2, up) };

@@ -1,10 +1,12 @@
 import { countPatterns, generalPosition, listPatterns, type Pattern, type PatternOptions } from '../../arrangement/index.js';
-import { UsageError } from '../../core/errors.js';
+import { BudgetExceededError, UsageError } from '../../core/errors.js';
 import type { Command, CommandContext } from '../command.js';
 import { integerOption, loadDataset, printJson } from '../inputs.js';
 
 /** How many patterns the text output lists before it refers to --json. */
 const TEXT_LIMIT = 200;
+/** Listing keeps every pattern (to sort them): without --max-count, stop at about 50 M characters. */
+const defaultListBudget = (n: number): number => Math.min(5_000_000, Math.floor(50_000_000 / Math.max(n, 1)));
 
 export const patternsCommand: Command = {
   name: 'patterns',
@@ -14,7 +16,8 @@ export const patternsCommand: Command = {
     'the zonotope vertices) or {1[X~ theta >= 0] : theta} (--closed), with x~_i = (x_i, 1) (or x_i with --no-bias). ' +
     "A pattern is a string of '0'/'1' (char i is 1 where point i is active), sorted ascending. Points with x~_i = 0 are " +
     'never active (open) and always active (closed). --count-only uses Cover\'s formula when the general-position check ' +
-    'passes and enumerates otherwise. Exit 3 when --max-count or --max-seconds runs out.',
+    'passes and enumerates otherwise (streaming, no memory per pattern). Listing keeps every pattern to sort them, so ' +
+    'without --max-count it stops at 50 million characters of patterns. Exit 3 when a budget runs out.',
   options: {
     data: { type: 'string', valueName: 'FILE', required: true, description: 'the data set (dataset/1)' },
     'no-bias': { type: 'boolean', description: 'lift x~ = x instead of (x, 1)' },
@@ -30,6 +33,8 @@ export const patternsCommand: Command = {
     const bias = ctx.options['no-bias'] !== true;
     const convention = ctx.options['closed'] === true ? 'closed' : 'open';
     const options: PatternOptions = { bias, convention, ...budgetOptions(ctx, 'patterns') };
+    const defaulted = ctx.options['count-only'] !== true && options.maxCount === undefined;
+    if (defaulted) options.maxCount = defaultListBudget(data.X.nrows);
     const started = performance.now();
     const n = data.X.nrows;
     const D = data.X.ncols + (bias ? 1 : 0);
@@ -47,6 +52,11 @@ export const patternsCommand: Command = {
         generic = generalPosition(data.X, { bias });
         method = 'enumeration';
       }
+    } catch (e) {
+      if (defaulted && e instanceof BudgetExceededError) {
+        throw new BudgetExceededError(`${e.message}: the default --max-count for listing ${data.X.nrows} points (use --count-only, or a larger --max-count)`, e.partial);
+      }
+      throw e;
     } finally {
       clearProgress(ctx);
     }

@@ -9,6 +9,8 @@ import { table } from '../text.js';
 import { budgetOptions, clearProgress } from './patterns.js';
 
 const SYMBOL = { 1: '+', [-1]: '-', 0: '0' } as const;
+/** Without --max-count, listing stops beyond this many regions. */
+const DEFAULT_MAX_REGIONS = 100_000;
 
 export const regionsCommand: Command = {
   name: 'regions',
@@ -17,7 +19,8 @@ export const regionsCommand: Command = {
     'Every top-dimensional region of the net\'s polyhedral complex (in the open box, or in all of R^d), with its activation ' +
     "pattern ('+' active, '-' inactive, '0' a pre-activation identically zero there; one string per hidden layer), an exact " +
     'interior point, the affine map output = A x + c on it and its strict inequalities a.x + b > 0. ' +
-    '--box lo,hi bounds every coordinate; --box lo1,hi1,lo2,hi2,... each one (write --box=-1,1 when lo is negative).',
+    '--box lo,hi bounds every coordinate; --box lo1,hi1,lo2,hi2,... each one (write --box=-1,1 when lo is negative). ' +
+    `Without --max-count it stops (exit 3) beyond ${DEFAULT_MAX_REGIONS} regions.`,
   options: {
     net: { type: 'string', valueName: 'FILE', required: true, description: 'the network (relu-net/1)' },
     box: { type: 'string', valueName: 'LO,HI', description: 'restrict to the open box (all coordinates, or one pair per coordinate)' },
@@ -31,7 +34,7 @@ export const regionsCommand: Command = {
     const started = performance.now();
     let regions: LinearRegion[];
     try {
-      regions = listRegions(net, { box, ...budgetOptions(ctx, 'regions') });
+      regions = listRegions(net, { box, maxCount: DEFAULT_MAX_REGIONS, ...budgetOptions(ctx, 'regions') });
     } finally {
       clearProgress(ctx);
     }
