@@ -24,8 +24,11 @@ import { Rational } from '../field/rational.js';
 import type { Chamber } from './chambers-low.js';
 import { cross3, det3, dotBig, dotSign, IntegerRows, Probe, signBig, stepScale } from './exact-sign.js';
 
-export function* chambersSpace3(reps: readonly (readonly bigint[])[]): Generator<Chamber> {
-  for (const ch of regionsOfSlice3(reps[0], reps)) {
+/** `tick` is called now and then during long stretches without output (time budgets). */
+export type Tick = () => void;
+
+export function* chambersSpace3(reps: readonly (readonly bigint[])[], tick?: Tick): Generator<Chamber> {
+  for (const ch of regionsOfSlice3(reps[0], reps, tick)) {
     yield ch;
     const neg = Int8Array.from(ch.signs, (s) => -s);
     yield { signs: neg, witness: () => ch.witness().map((x) => -x) };
@@ -42,7 +45,7 @@ function sweepDirection(u: readonly bigint[], reps: readonly (readonly bigint[])
 }
 
 /** Regions of the arrangement on the plane {u.theta = 1}: one sign per normal, and a witness. */
-export function* regionsOfSlice3(u: readonly bigint[], reps: readonly (readonly bigint[])[]): Generator<Chamber> {
+export function* regionsOfSlice3(u: readonly bigint[], reps: readonly (readonly bigint[])[], tick?: Tick): Generator<Chamber> {
   const L = reps.length;
   // Normals parallel to u are constant on the slice; the others cut it in lines.
   const isLine = Uint8Array.from(reps, (a) => (cross3(a, u).some((x) => x !== 0n) ? 1 : 0));
@@ -56,6 +59,7 @@ export function* regionsOfSlice3(u: readonly bigint[], reps: readonly (readonly 
   // 1. Regions with a lowest vertex.
   for (let g = 0; g < L; g++) {
     if (!isLine[g]) continue;
+    tick?.();
     for (let h = g + 1; h < L; h++) {
       if (!isLine[h]) continue;
       let c = cross3(reps[g], reps[h]);

@@ -20,25 +20,25 @@
  * O(L) exact sign tests per vertex (float-filtered), O(L * #chambers) in the generic case; no LP.
  */
 import { chambersLine, chambersPlane, type Chamber } from './chambers-low.js';
-import { chambersSpace3, regionsOfSlice3 } from './chambers-planar.js';
+import { chambersSpace3, regionsOfSlice3, type Tick } from './chambers-planar.js';
 import { dotBig, dotSign, IntegerRows, Probe, signBig, stepScale } from './exact-sign.js';
 import { kernelBasis, normalOf, rankOf, regroup, solveSquare } from './integer-linalg.js';
 
-export function* chambersBySweep(reps: readonly (readonly bigint[])[], D: number): Generator<Chamber> {
-  for (const ch of regionsOfSlice(reps[0], reps, D)) {
+export function* chambersBySweep(reps: readonly (readonly bigint[])[], D: number, tick?: Tick): Generator<Chamber> {
+  for (const ch of regionsOfSlice(reps[0], reps, D, tick)) {
     yield ch;
     yield { signs: Int8Array.from(ch.signs, (s) => -s), witness: () => ch.witness().map((x) => -x) };
   }
 }
 
 /** Chambers of an essential arrangement of pairwise non-parallel normals in R^d, d >= 3. */
-function localChambers(reps: readonly (readonly bigint[])[], d: number): Generator<Chamber> {
-  return d === 3 ? chambersSpace3(reps) : chambersBySweep(reps, d);
+function localChambers(reps: readonly (readonly bigint[])[], d: number, tick?: Tick): Generator<Chamber> {
+  return d === 3 ? chambersSpace3(reps, tick) : chambersBySweep(reps, d, tick);
 }
 
 /** Regions of the arrangement on {u.theta = 1} in R^D (D >= 3): one sign per normal, and a witness. */
-export function* regionsOfSlice(u: readonly bigint[], reps: readonly (readonly bigint[])[], D: number): Generator<Chamber> {
-  if (D === 3) return yield* regionsOfSlice3(u, reps);
+export function* regionsOfSlice(u: readonly bigint[], reps: readonly (readonly bigint[])[], D: number, tick?: Tick): Generator<Chamber> {
+  if (D === 3) return yield* regionsOfSlice3(u, reps, tick);
   const isLine = Uint8Array.from(reps, (a) => (rankOf([a, u], D) === 2 ? 1 : 0));
   const lines = reps.map((_, k) => k).filter((k) => isLine[k]);
   if (lines.length === 0) {
@@ -46,12 +46,12 @@ export function* regionsOfSlice(u: readonly bigint[], reps: readonly (readonly b
     return;
   }
   const w = sweepDirection(u, reps, lines, D);
-  yield* lowestVertexRegions(u, reps, lines, w, D);
-  yield* farRegions(u, reps, w, D);
+  yield* lowestVertexRegions(u, reps, lines, w, D, tick);
+  yield* farRegions(u, reps, w, D, tick);
 }
 
 /** (A): the regions whose lowest point is a vertex. */
-function* lowestVertexRegions(u: readonly bigint[], reps: readonly (readonly bigint[])[], lines: number[], w: bigint[], D: number): Generator<Chamber> {
+function* lowestVertexRegions(u: readonly bigint[], reps: readonly (readonly bigint[])[], lines: number[], w: bigint[], D: number, tick?: Tick): Generator<Chamber> {
   const L = reps.length;
   const rows = new IntegerRows(reps, D);
   const uPerp = kernelBasis([u], D); // coordinates for the local arrangements at degenerate vertices
@@ -68,6 +68,7 @@ function* lowestVertexRegions(u: readonly bigint[], reps: readonly (readonly big
     }
   }
   function* atVertex(): Generator<Chamber> {
+    tick?.();
     let c = normalOf(
       S.map((k) => reps[k]),
       D,
@@ -108,8 +109,8 @@ function* lowestVertexRegions(u: readonly bigint[], reps: readonly (readonly big
     // not meet the level hyperplane w-perp (no edge is level, so these lie in {w > 0}, pointed).
     const local = K.map((k) => uPerp.map((b) => dotBig(reps[k], b)));
     const wLocal = uPerp.map((b) => dotBig(w, b));
-    const level = levelChamberKeys(local, wLocal, D - 1);
-    for (const ch of regionsOfSlice(wLocal, local, D - 1)) {
+    const level = levelChamberKeys(local, wLocal, D - 1, tick);
+    for (const ch of regionsOfSlice(wLocal, local, D - 1, tick)) {
       const sigma = ch.signs;
       if (level.has(sigma.join(','))) continue;
       const out = Int8Array.from(vertexSigns);
@@ -128,23 +129,23 @@ function* lowestVertexRegions(u: readonly bigint[], reps: readonly (readonly big
 }
 
 /** Sign vectors (as keys) of the chambers of a local arrangement that meet the hyperplane {w.v = 0}. */
-function levelChamberKeys(local: readonly bigint[][], w: readonly bigint[], d: number): Set<string> {
+function levelChamberKeys(local: readonly bigint[][], w: readonly bigint[], d: number, tick?: Tick): Set<string> {
   const basis = kernelBasis([w], d);
   const { subReps, subGroup, subOrient } = regroup(local.map((a) => basis.map((b) => dotBig(a, b))));
   const keys = new Set<string>();
-  for (const ch of essentialChambers(subReps, d - 1)) keys.add(local.map((_, k) => ch.signs[subGroup[k]] * subOrient[k]).join(','));
+  for (const ch of essentialChambers(subReps, d - 1, tick)) keys.add(local.map((_, k) => ch.signs[subGroup[k]] * subOrient[k]).join(','));
   return keys;
 }
 
 /** Chambers of an essential arrangement of pairwise non-parallel normals in R^d, any d >= 1. */
-function essentialChambers(reps: readonly (readonly bigint[])[], d: number): Generator<Chamber> {
+function essentialChambers(reps: readonly (readonly bigint[])[], d: number, tick?: Tick): Generator<Chamber> {
   if (d === 1) return chambersLine(reps);
   if (d === 2) return chambersPlane(reps);
-  return localChambers(reps, d);
+  return localChambers(reps, d, tick);
 }
 
 /** (B): the regions unbounded below, through the far-down section Pi_M. */
-function* farRegions(u: readonly bigint[], reps: readonly (readonly bigint[])[], w: bigint[], D: number): Generator<Chamber> {
+function* farRegions(u: readonly bigint[], reps: readonly (readonly bigint[])[], w: bigint[], D: number, tick?: Tick): Generator<Chamber> {
   let B = 0n;
   for (const a of reps) for (const x of a) if ((x < 0n ? -x : x) > B) B = x < 0n ? -x : x;
   const w1 = w.reduce((s, x) => s + (x < 0n ? -x : x), 0n);
@@ -160,7 +161,7 @@ function* farRegions(u: readonly bigint[], reps: readonly (readonly bigint[])[],
     }
     const uLocal = basis.map((b) => dotBig(u, b));
     const { subReps, subGroup, subOrient } = regroup(restricted);
-    for (const ch of regionsOfSlice(uLocal, subReps, D - 1)) {
+    for (const ch of regionsOfSlice(uLocal, subReps, D - 1, tick)) {
       yield {
         signs: Int8Array.from(reps, (_, k) => ch.signs[subGroup[k]] * subOrient[k]),
         witness: () => {

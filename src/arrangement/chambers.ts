@@ -24,6 +24,8 @@ export interface ChamberOptions {
   /** `'lp'` forces incremental splitting with LPs in every dimension (a second algorithm, for checks). */
   method?: ChamberMethod;
   lp?: LpOptions;
+  /** Called now and then during long stretches without output; may throw (a time budget). */
+  checkTime?: () => void;
 }
 
 export function* chambers(reps: readonly (readonly bigint[])[], D: number, options: ChamberOptions = {}): Generator<Chamber> {
@@ -49,8 +51,8 @@ function byRank(reps: readonly (readonly bigint[])[], D: number, options: Chambe
   if (options.method === 'lp') return chambersByLp(reps, D, options.lp);
   if (D === 1) return chambersLine(reps);
   if (D === 2) return chambersPlane(reps);
-  if (D === 3) return chambersSpace3(reps);
-  return chambersBySweep(reps, D);
+  if (D === 3) return chambersSpace3(reps, options.checkTime);
+  return chambersBySweep(reps, D, options.checkTime);
 }
 
 /** Indices of a maximal independent subset, greedily in order (the lexicographically first basis). */

@@ -22,7 +22,7 @@ import type { LiftedData } from './lifted.js';
 /** A face: one sign per group, 0 on the groups of its flat. */
 export type Face = Chamber;
 
-export function* closedFaces(data: LiftedData, options: ChamberOptions & { checkTime?: () => void } = {}): Generator<Face> {
+export function* closedFaces(data: LiftedData, options: ChamberOptions = {}): Generator<Face> {
   const { reps, D } = data;
   yield* chambers(reps, D, options);
   if (reps.length === 0 || pointsInOpenHalfSpace(data, options.lp)) return;
