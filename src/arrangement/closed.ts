@@ -14,6 +14,8 @@
  */
 import { echelonBareissInPlace } from '../linalg/fraction-free.js';
 import { interiorPoint, type LpOptions } from '../lp/interior.js';
+import { verifyRaw } from '../lp/optimize.js';
+import { simplexExact } from '../lp/simplex-exact.js';
 import { chambers, type Chamber, type ChamberOptions } from './chambers.js';
 import { dotBig } from './exact-sign.js';
 import { kernelBasis, regroup } from './integer-linalg.js';
@@ -28,7 +30,7 @@ export function* closedFaces(data: LiftedData, options: ChamberOptions = {}): Ge
   if (reps.length === 0 || pointsInOpenHalfSpace(data, options.lp)) return;
   const L = reps.length;
   for (const Z of flats(data, options.checkTime)) {
-    if (!isBalanced(data, Z, options.lp)) continue;
+    if (!isBalanced(data, Z)) continue;
     const inZ = new Uint8Array(L);
     for (const g of Z) inZ[g] = 1;
     const basis = kernelBasis(Z.map((g) => reps[g]), D);
@@ -67,13 +69,26 @@ function signedPoints(data: LiftedData, Z: readonly number[]): bigint[][] {
   return out;
 }
 
-/** Balanced: y > 0 with sum_p y_p p = 0 over the points of Z (an exact LP in the y's). */
-function isBalanced(data: LiftedData, Z: readonly number[], lp?: LpOptions): boolean {
-  const points = signedPoints(data, Z);
-  const m = points.length;
-  const strict = points.map((_, p) => Array.from({ length: m + 1 }, (_, j) => (j === p ? 1n : 0n)));
-  const equal = Array.from({ length: data.D }, (_, i) => [...points.map((p) => p[i]), 0n]);
-  return interiorPoint({ n: m, strict, equal }, lp).ok;
+/** Balanced: some y > 0 with sum_p y_p p = 0 over the points of Z. */
+function isBalanced(data: LiftedData, Z: readonly number[]): boolean {
+  return hasPositiveDependency(signedPoints(data, Z), data.D);
+}
+
+/**
+ * Whether nonzero integer points have a strictly positive linear dependency. By Stiemke's
+ * theorem they do iff no theta has p.theta >= 0 for all p and > 0 for one, i.e. iff the exact LP
+ * max sum_p p.theta s.t. 0 <= p.theta <= 1 (D variables, 2m rows) has optimum 0.
+ */
+export function hasPositiveDependency(points: readonly (readonly bigint[])[], D: number): boolean {
+  const A = [...points.map((p) => p.map((x) => -x)), ...points.map((p) => p.slice())];
+  const b = [...points.map(() => 0n), ...points.map(() => 1n)];
+  const c = new Array<bigint>(D).fill(0n);
+  for (const p of points) for (let j = 0; j < D; j++) c[j] += p[j];
+  const lp = { A, b, c, n: D };
+  const r = simplexExact(lp);
+  verifyRaw(lp, r);
+  if (r.status !== 'optimal') throw new Error(`hasPositiveDependency: the LP ended ${r.status}; this is a bug`);
+  return r.x.num.reduce((s, xj, j) => s + c[j] * xj, 0n) === 0n;
 }
 
 /**

@@ -15,11 +15,11 @@
  */
 import { UsageError } from '../core/errors.js';
 import { Rational } from '../field/rational.js';
-import { interiorPoint, type LpOptions } from '../lp/interior.js';
+import type { LpOptions } from '../lp/interior.js';
 import { Budget, type BudgetOptions } from './budget.js';
 import { dotSign, IntegerRows, Probe } from './exact-sign.js';
 import { chambers, type ChamberMethod } from './chambers.js';
-import { closedFaces } from './closed.js';
+import { closedFaces, hasPositiveDependency } from './closed.js';
 import { coverCount } from './counting.js';
 import { generalPosition } from './general-position.js';
 import { liftData, patternBits, type Convention, type DataInput, type LiftedData } from './lifted.js';
@@ -89,7 +89,7 @@ export function countPatterns(X: DataInput, options: Omit<PatternOptions, 'metho
   const convention = options.convention ?? 'open';
   if (generic && (options.method ?? 'auto') === 'auto') {
     let count = coverCount(data.n, data.D);
-    if (convention === 'closed' && data.n > data.D && !data.bias && allPositivelyDependent(data, options.lp)) count += 1n;
+    if (convention === 'closed' && data.n > data.D && !data.bias && hasPositiveDependency(data.vectors, data.D)) count += 1n;
     return { count, generalPosition: true, method: 'cover' };
   }
   const method = options.method === 'lp' ? 'lp' : 'auto';
@@ -104,14 +104,6 @@ export function countPatterns(X: DataInput, options: Omit<PatternOptions, 'metho
 function faces(data: LiftedData, convention: Convention, options: PatternOptions, budget: Budget) {
   const chamberOptions = { method: options.method ?? 'auto', lp: options.lp, checkTime: () => budget.check() };
   return convention === 'open' ? chambers(data.reps, data.D, chamberOptions) : closedFaces(data, chamberOptions);
-}
-
-/** y > 0 with sum_i y_i x~_i = 0 over all points (then theta = 0 gives a pattern no chamber gives). */
-function allPositivelyDependent(data: LiftedData, lp?: LpOptions): boolean {
-  const m = data.n;
-  const strict = Array.from({ length: m }, (_, p) => Array.from({ length: m + 1 }, (_, j) => (j === p ? 1n : 0n)));
-  const equal = Array.from({ length: data.D }, (_, i) => [...data.vectors.map((v) => v[i]), 0n]);
-  return interiorPoint({ n: m, strict, equal }, lp).ok;
 }
 
 /** Every witness is checked against its pattern before it leaves the module (float-filtered exact signs). */
