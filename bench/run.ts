@@ -10,6 +10,7 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { run as runLinalg } from './linalg.js';
 import { run as runExactSpeed } from './exact-speed.js';
+import { run as runPatterns } from './patterns.js';
 
 /** A result table: printed as a Markdown table, with notes below it. */
 export interface Table {
@@ -35,7 +36,11 @@ export interface BenchOptions {
 
 export type Bench = (reporter: Reporter, options: BenchOptions) => Promise<void>;
 
-const BENCHES: { name: string; run: Bench }[] = [{ name: 'linalg', run: runLinalg }, { name: 'exact-speed', run: runExactSpeed }];
+const BENCHES: { name: string; run: Bench }[] = [
+  { name: 'linalg', run: runLinalg },
+  { name: 'exact-speed', run: runExactSpeed },
+  { name: 'patterns', run: runPatterns },
+];
 
 export function formatTable(t: Table): string {
   const all = [t.columns, ...t.rows];

@@ -1,8 +1,19 @@
 /** Every CLI command, in the order `--help` lists them. Each later issue adds its file and one line. */
 import type { Command } from '../command.js';
 import { evalCommand } from './eval.js';
+import { patternsCommand } from './patterns.js';
 import { rankCommand } from './rank.js';
+import { regionsCommand } from './regions.js';
 import { reportCommand } from './report.js';
 import { initStatsCommand, interpolateCommand, splineCommand } from './spline-commands.js';
 
-export const COMMANDS: readonly Command[] = [reportCommand, evalCommand, rankCommand, splineCommand, interpolateCommand, initStatsCommand];
+export const COMMANDS: readonly Command[] = [
+  reportCommand,
+  evalCommand,
+  rankCommand,
+  splineCommand,
+  interpolateCommand,
+  initStatsCommand,
+  patternsCommand,
+  regionsCommand,
+];

@@ -4,6 +4,15 @@ import { activationSection } from './activation.js';
 import { dataSection } from './data.js';
 import { evaluationSection } from './evaluation.js';
 import { networkSection } from './network.js';
+import { patternsSection } from './patterns.js';
 import { interpolantSection, splineSection } from './spline.js';
 
-export const SECTIONS: readonly ReportSection[] = [networkSection, dataSection, evaluationSection, activationSection, splineSection, interpolantSection];
+export const SECTIONS: readonly ReportSection[] = [
+  networkSection,
+  dataSection,
+  evaluationSection,
+  activationSection,
+  splineSection,
+  interpolantSection,
+  patternsSection,
+];
