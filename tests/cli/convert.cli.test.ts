@@ -40,6 +40,12 @@ describe('relu-exact convert', () => {
     const num = v[0] * w[0] + 2n * b2[0] * 2n ** 20n + c[0] * 2n ** 19n; // over 2^47
     expect(JSON.parse(r.stdout).values[0]).toBe(reduce(num, 2n ** 47n));
   });
+  it('lets --net take a .safetensors file directly', async () => {
+    const r = await runInMemory(['spline', '--net', FIXTURE, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    // float32: 0.4/0.8 and 0.65/1.3 are both exactly 1/2, so neurons 1 and 2 share one knot.
+    expect(JSON.parse(r.stdout).knots).toEqual(['-13421773/60397976', '1/2']);
+  });
   it.each([
     ['truncated data', rawSafetensors({ '0.weight': entry('F32', [1, 2], 0, 8) }, f32Bytes([1])), 'virtual:m.safetensors: 0.weight: data_offsets [0, 8] reach beyond the 4 data bytes'],
     ['a header length beyond the file', rawSafetensors({}, [], { headerLength: 99 }), 'the header length says 99 bytes but only 2 follow'],
