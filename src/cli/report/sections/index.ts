@@ -3,7 +3,8 @@ import type { ReportSection } from '../section.js';
 import { activationSection } from './activation.js';
 import { dataSection } from './data.js';
 import { evaluationSection } from './evaluation.js';
+import { importedSection } from './imported.js';
 import { networkSection } from './network.js';
 import { interpolantSection, splineSection } from './spline.js';
 
-export const SECTIONS: readonly ReportSection[] = [networkSection, dataSection, evaluationSection, activationSection, splineSection, interpolantSection];
+export const SECTIONS: readonly ReportSection[] = [networkSection, importedSection, dataSection, evaluationSection, activationSection, splineSection, interpolantSection];
