@@ -3,7 +3,8 @@ import type { Command } from '../command.js';
 import { convertCommand } from './convert.js';
 import { evalCommand } from './eval.js';
 import { rankCommand } from './rank.js';
+import { sweepCommand } from './sweep.js';
 import { reportCommand } from './report.js';
 import { initStatsCommand, interpolateCommand, splineCommand } from './spline-commands.js';
 
-export const COMMANDS: readonly Command[] = [reportCommand, evalCommand, rankCommand, splineCommand, interpolateCommand, initStatsCommand, convertCommand];
+export const COMMANDS: readonly Command[] = [reportCommand, evalCommand, rankCommand, splineCommand, interpolateCommand, initStatsCommand, convertCommand, sweepCommand];
