@@ -9,6 +9,7 @@
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { run as runLinalg } from './linalg.js';
+import { run as runSweep } from './sweep.js';
 
 /** A result table: printed as a Markdown table, with notes below it. */
 export interface Table {
@@ -34,7 +35,10 @@ export interface BenchOptions {
 
 export type Bench = (reporter: Reporter, options: BenchOptions) => Promise<void>;
 
-const BENCHES: { name: string; run: Bench }[] = [{ name: 'linalg', run: runLinalg }];
+const BENCHES: { name: string; run: Bench }[] = [
+  { name: 'linalg', run: runLinalg },
+  { name: 'sweep', run: runSweep },
+];
 
 export function formatTable(t: Table): string {
   const all = [t.columns, ...t.rows];

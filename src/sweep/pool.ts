@@ -2,7 +2,8 @@
  * Running instances on worker threads, one instance per worker at a time, handing out the next
  * as each finishes (so long and short instances mix well). `workers: 0` runs them in the main
  * thread instead (for debugging, and where the compiled worker file is not at hand).
- * A worker that dies (out of memory, say) is replaced; its instance is reported as failed.
+ * A worker that dies (out of memory, say) is replaced; its instance is reported as failed. A
+ * worker that cannot even start (its module missing) fails the run at once.
  */
 import { Worker } from 'node:worker_threads';
 import { runInstance, type InstanceOutcome, type InstanceRequest } from './run-instance.js';
@@ -13,6 +14,8 @@ export interface PoolOptions {
   onOutcome(outcome: InstanceOutcome): void;
   /** Stop handing out instances when this returns true (checked before each). */
   stopped?(): boolean;
+  /** The worker script (default: ./worker.js beside this module); tests swap in their own. */
+  workerUrl?: URL;
 }
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -32,46 +35,55 @@ export async function runPool(requests: readonly InstanceRequest[], options: Poo
   const workers = new Set<Worker>();
   await new Promise<void>((resolve, reject) => {
     let live = 0;
+    let aborted = false;
     const fail = (e: unknown): void => {
+      aborted = true;
       next = requests.length;
       for (const w of workers) void w.terminate();
       reject(e);
     };
     const start = (): void => {
-      const worker = new Worker(WORKER_URL);
+      const worker = new Worker(options.workerUrl ?? WORKER_URL);
       workers.add(worker);
       live++;
+      let ready = false;
       let current: InstanceRequest | undefined;
+      let died: string | undefined;
       const feed = (): void => {
-        if (next >= requests.length || options.stopped?.() === true) {
-          current = undefined;
-          void worker.terminate();
-          return;
-        }
-        current = requests[next++];
-        worker.postMessage(current);
+        current = next < requests.length && options.stopped?.() !== true ? requests[next++] : undefined;
+        if (current !== undefined) worker.postMessage(current);
+        else void worker.terminate();
       };
-      worker.on('message', (outcome: InstanceOutcome) => {
+      const report = (outcome: InstanceOutcome): boolean => {
         try {
           options.onOutcome(outcome);
+          return true;
         } catch (e) {
           fail(e);
-          return;
+          return false;
         }
+      };
+      worker.on('message', (outcome: InstanceOutcome | 'ready') => {
+        if (outcome === 'ready') ready = true;
+        else if (!report(outcome)) return;
         feed();
       });
       worker.on('error', (e) => {
-        if (current !== undefined) options.onOutcome({ index: current.index, ok: false, error: `the worker thread died: ${e.message}`, ms: 0 });
-        current = undefined;
-        // Replace it, unless nothing is left to do.
-        if (next < requests.length && options.stopped?.() !== true) start();
+        if (!ready) fail(new Error(`a sweep worker thread could not start (${e.message}); --workers 0 runs in the main thread`));
+        died = e.message;
       });
-      worker.on('exit', () => {
+      worker.on('exit', (code) => {
         workers.delete(worker);
         live--;
+        // Died during an instance (out of memory, process.exit in a task): record it, replace the worker.
+        if (current !== undefined && ready && !aborted) {
+          const lost = current;
+          current = undefined;
+          if (!report({ index: lost.index, ok: false, error: `the worker thread died: ${died ?? `exit code ${code}`}`, ms: 0 })) return;
+          if (next < requests.length && options.stopped?.() !== true) start();
+        }
         if (live === 0) resolve();
       });
-      feed();
     };
     for (let i = 0; i < n; i++) start();
     if (n === 0) resolve();

@@ -5,3 +5,5 @@ import { runInstance, type InstanceRequest } from './run-instance.js';
 if (parentPort === null) throw new Error('src/sweep/worker.ts runs as a worker thread only');
 const port = parentPort;
 port.on('message', (request: InstanceRequest) => port.postMessage(runInstance(request)));
+// Loaded: the main thread tells a worker that cannot start from one that dies on an instance.
+port.postMessage('ready');

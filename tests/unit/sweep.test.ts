@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { InputError, UsageError } from '../../src/core/errors.js';
@@ -220,5 +221,34 @@ describe('the tasks', () => {
   it('init-stats: the PyTorch default agrees with its closed forms (|z| < 5)', () => {
     const r = task('init-stats').run({ width: 32, scheme: 'pytorch', bias: 'default', trials: 400, seed: 1 });
     expect(r['maxAbsZ'] as number).toBeLessThan(5);
+  });
+});
+
+describe('the worker pool', () => {
+  it('fails at once, with a clear message, when a worker thread cannot start (here: no compiled worker next to the sources)', async () => {
+    const { runPool } = await import('../../src/sweep/pool.js');
+    const outcomes: unknown[] = [];
+    await expect(runPool([{ index: 0, task: 'spline-random', params: { width: 1 } }], { workers: 1, onOutcome: (o) => outcomes.push(o) })).rejects.toThrow('a sweep worker thread could not start');
+    expect(outcomes).toEqual([]);
+  });
+});
+
+describe('the worker pool, when a worker dies', () => {
+  it('records the instance it was running as failed, replaces the worker, and runs everything else', async () => {
+    const { runPool } = await import('../../src/sweep/pool.js');
+    const file = join(tmp(), 'dying-worker.mjs');
+    // A worker that exits (as an out-of-memory worker would) on instance 3, and answers the others.
+    writeFileSync(
+      file,
+      `import { parentPort } from 'node:worker_threads';
+       parentPort.on('message', (r) => { if (r.index === 3) process.exit(7); parentPort.postMessage({ index: r.index, ok: true, result: { twice: 2 * r.index }, ms: 0 }); });
+       parentPort.postMessage('ready');`,
+    );
+    const outcomes: { index: number; ok: boolean; error?: string }[] = [];
+    const requests = Array.from({ length: 8 }, (_, index) => ({ index, task: 't', params: {} }));
+    await runPool(requests, { workers: 2, workerUrl: pathToFileURL(file), onOutcome: (o) => outcomes.push(o) });
+    expect(outcomes.map((o) => o.index).sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(outcomes.find((o) => o.index === 3)).toMatchObject({ ok: false, error: 'the worker thread died: exit code 7' });
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(7);
   });
 });
