@@ -122,7 +122,7 @@ function mainHelp(): string {
 }
 
 function commandHelp(command: Command): string {
-  const pos = (command.positionals ?? []).map((p) => (p.required === true ? ` ${p.name}` : ` [${p.name}]`)).join('');
+  const pos = (command.positionals ?? []).map((p) => (p.required === true ? ` ${p.name}` : ` [${p.name}${p.variadic === true ? '...' : ''}]`)).join('');
   return [
     `Usage: relu-exact ${command.name}${pos} [options]`,
     '',

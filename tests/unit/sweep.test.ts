@@ -252,3 +252,10 @@ describe('the worker pool, when a worker dies', () => {
     expect(outcomes.filter((o) => o.ok)).toHaveLength(7);
   });
 });
+
+describe('the example spec (README)', () => {
+  it('reads, with 4 x 3 x 10 instances in 8 shards', () => {
+    const s = readSweepSpec(readFileSync('examples/sweep/spline-random.json', 'utf8'), TASKS);
+    expect([instanceCount(s), s.shards, s.task.name]).toEqual([120, 8, 'spline-random']);
+  });
+});
