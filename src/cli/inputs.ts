@@ -21,8 +21,7 @@ function read<T>(ctx: CommandContext, option: string, reader: (text: string, o: 
 export function loadNet(ctx: CommandContext, option = 'net'): { net: ReluNet<Rational>; file: string } {
   const path = ctx.options[option];
   if (typeof path === 'string' && path.endsWith('.safetensors')) {
-    const bytes = (ctx.io.readBytes ?? nodeIo().readBytes!)(path);
-    return { net: netFromStateDict(readSafetensors(bytes, { file: path }), { file: path, format: 'safetensors' }), file: path };
+    return { net: netFromStateDict(readSafetensors(readBytes(ctx, path), { file: path }), { file: path, format: 'safetensors' }), file: path };
   }
   const { value, file } = read(ctx, option, readReluNet);
   return { net: value, file };
@@ -41,6 +40,11 @@ export function loadPoints(ctx: CommandContext, option = 'points'): { points: Ma
 export function loadMatrix(ctx: CommandContext, option = 'matrix'): { matrix: Mat<Rational>; file: string } {
   const { value, file } = read(ctx, option, readMatrix);
   return { matrix: value, file };
+}
+
+/** A binary file (the in-memory test IO may not read bytes: then the disk does). */
+export function readBytes(ctx: CommandContext, file: string): Uint8Array {
+  return (ctx.io.readBytes ?? nodeIo().readBytes!)(file);
 }
 
 /** Points must have as many coordinates as the net has inputs. */

@@ -24,6 +24,8 @@ export interface StateDictReadOptions {
   prefix?: string;
   /** JSON state_dicts: round every number to float32 first (for JSON written from float32 values by their shortest text). */
   float32?: boolean;
+  /** The source format, recorded in `meta.importedFrom` (`safetensors`, `torch-json`). */
+  format?: string;
 }
 
 /**
@@ -141,7 +143,7 @@ function notLinear(mod: Module, name: (p: string) => string): string | null {
  * unsupported layers, dtypes, shapes that do not chain, two Linear layers with nothing between
  * them. A Linear without bias (`bias=False`) gets a zero bias, and `meta.zeroBias` lists it.
  */
-export function netFromStateDict(sd: StateDict, options: StateDictReadOptions & { format?: string } = {}): ReluNet<Rational> {
+export function netFromStateDict(sd: StateDict, options: StateDictReadOptions = {}): ReluNet<Rational> {
   const { file } = options;
   const { prefix, modules } = modulesOf(sd, options);
   const name = (mod: Module) => (p: string) => `${prefix}${mod.index}.${p}`;

@@ -4,7 +4,7 @@ import { widths } from '../../network/relu-net.js';
 import { readSafetensors } from '../../network/safetensors.js';
 import { netFromStateDict, readTorchJson, type StateDictReadOptions } from '../../network/state-dict.js';
 import type { Command } from '../command.js';
-import { nodeIo } from '../io.js';
+import { readBytes } from '../inputs.js';
 
 const FROM = ['safetensors', 'torch-json'] as const;
 
@@ -29,13 +29,13 @@ export const convertCommand: Command = {
     const from = ctx.options['from'] as string;
     if (!(FROM as readonly string[]).includes(from)) throw new UsageError(`--from must be ${FROM.join(' or ')}, got ${JSON.stringify(from)}`);
     const file = ctx.positionals[0];
-    const options: StateDictReadOptions & { format: string } = { file, format: from };
+    const options: StateDictReadOptions = { file, format: from };
     if (typeof ctx.options['prefix'] === 'string') options.prefix = ctx.options['prefix'];
     if (ctx.options['float32'] === true) {
       if (from !== 'torch-json') throw new UsageError('--float32 applies to --from torch-json only (safetensors files say their dtype)');
       options.float32 = true;
     }
-    const sd = from === 'safetensors' ? readSafetensors((ctx.io.readBytes ?? nodeIo().readBytes!)(file), { file }) : readTorchJson(ctx.io.readText(file), options);
+    const sd = from === 'safetensors' ? readSafetensors(readBytes(ctx, file), { file }) : readTorchJson(ctx.io.readText(file), options);
     const net = netFromStateDict(sd, options);
     const text = JSON.stringify(writeReluNet(net), null, 2) + '\n';
     const out = ctx.options['out'];

@@ -1,4 +1,4 @@
-import { basename, resolve } from 'node:path';
+import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { UsageError } from '../../core/errors.js';
 import type { Command, CommandContext } from '../command.js';
@@ -32,8 +32,8 @@ export const reportCommand: Command = {
     const heading = input.net?.name ?? basename(input.netFile ?? input.dataFile ?? 'relu-exact report');
     const title = `relu-exact report: ${heading}`;
     const inputs: [string, string][] = [];
-    if (input.netFile !== undefined) inputs.push(['net', input.netFile]);
-    if (input.dataFile !== undefined) inputs.push(['data', input.dataFile]);
+    if (input.netFile !== undefined) inputs.push(['net', shown(input.netFile)]);
+    if (input.dataFile !== undefined) inputs.push(['data', shown(input.dataFile)]);
     const out = ctx.options['out'];
     if (typeof out === 'string') ctx.io.writeText(out, renderHtml({ heading, inputs, version: VERSION, sections }));
     for (const f of failed) ctx.io.stderr(`relu-exact report: internal error in the section ${f.id}: ${f.message} (the report shows the other sections)\n`);
@@ -51,6 +51,12 @@ export const reportCommand: Command = {
     return failed.length > 0 ? 1 : 0;
   },
 };
+
+/** A path as the reader knows it: relative to the working directory when inside it. */
+function shown(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return isAbsolute(file) && rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
 
 function loadInput(ctx: CommandContext): ReportInput {
   const digits = integerOption(ctx, 'digits', { min: 1, max: 1000 });
