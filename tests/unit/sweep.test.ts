@@ -163,6 +163,14 @@ describe('running a sweep (in the main thread)', () => {
     // Nothing left: a second resume runs nothing.
     expect(planSweep(s, { out: part, shard: WHOLE, resume: true, version: 't' }).todo).toHaveLength(0);
   });
+  it('does not repeat a recorded failure on resume, unless asked to retry failures', () => {
+    const s = spec(SMALL);
+    const out = join(tmp(), 'r.jsonl');
+    const [first] = iterInstances(s);
+    writeFileSync(out, JSON.stringify({ key: first.key, index: 0, task: 'spline-random', spec: s.id, ok: false, error: 'budget', params: first.params, ms: 1, version: 't' }) + '\n');
+    expect(planSweep(s, { out, shard: WHOLE, resume: true, version: 't' }).todo.map((i) => i.key)).not.toContain(first.key);
+    expect(planSweep(s, { out, shard: WHOLE, resume: true, retryFailed: true, version: 't' }).todo.map((i) => i.key)).toContain(first.key);
+  });
   it('refuses to resume a file of another spec', async () => {
     const out = join(tmp(), 'r.jsonl');
     await runSweep(planSweep(spec(SMALL), { out, shard: WHOLE, version: 't' }), { workers: 0, version: 't' });
