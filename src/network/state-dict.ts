@@ -133,7 +133,8 @@ function notLinear(mod: Module, name: (p: string) => string): string | null {
     return `${name('weight')} has the 1-D shape ${shapeText(weight.shape)}: module ${mod.index} is a normalisation (BatchNorm or LayerNorm?), not Linear (relu-exact imports Linear and ReLU only)`;
   }
   if (weight.shape.length !== 2) {
-    return `${name('weight')} has the ${weight.shape.length}-D shape ${shapeText(weight.shape)}: module ${mod.index} is not Linear (a convolution?); relu-exact imports Linear and ReLU only`;
+    const guess = weight.shape.length >= 3 ? ' (a convolution?)' : '';
+    return `${name('weight')} has the ${weight.shape.length}-D shape ${shapeText(weight.shape)}: module ${mod.index} is not Linear${guess}; relu-exact imports Linear and ReLU only`;
   }
   return null;
 }

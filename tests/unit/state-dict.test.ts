@@ -108,6 +108,7 @@ describe('state_dict structure', () => {
     [{ '0.weight': [[1, 2]], '1.weight': [1], '1.bias': [0], '1.running_mean': [0], '1.running_var': [1], '1.num_batches_tracked': 3, '3.weight': [[1]] }, 'module 1 is a batch normalisation'],
     [{ '0.weight': [[1, 2]], '1.weight': [1, 1], '1.bias': [0, 0], '3.weight': [[1, 1]] }, '1.weight has the 1-D shape [2]: module 1 is a normalisation (BatchNorm or LayerNorm?)'],
     [{ '0.weight': [[[[1]]]] }, '0.weight has the 4-D shape [1, 1, 1, 1]: module 0 is not Linear (a convolution?)'],
+    [{ '0.weight': 2 }, '0.weight has the 0-D shape []: module 0 is not Linear; relu-exact imports Linear and ReLU only'],
     [{ '0.weight': [[1]], '0.weight_ih_l0': [[1]] }, 'module 0 has parameters weight_ih_l0'],
     [{ '0.bias': [1] }, 'module 0 has a bias but no weight'],
     [{ '0.weight': [[1, 2], [3, 4], [5, 6]], '2.weight': [[1, 2]] }, '2.weight: has shape [1, 2] (2 inputs) but 0.weight gives 3 outputs: the shapes do not chain'],
