@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { run as runLinalg } from './linalg.js';
 import { run as runExactSpeed } from './exact-speed.js';
 import { run as runPatterns } from './patterns.js';
+import { run as runSweep } from './sweep.js';
 
 /** A result table: printed as a Markdown table, with notes below it. */
 export interface Table {
@@ -40,6 +41,7 @@ const BENCHES: { name: string; run: Bench }[] = [
   { name: 'linalg', run: runLinalg },
   { name: 'exact-speed', run: runExactSpeed },
   { name: 'patterns', run: runPatterns },
+  { name: 'sweep', run: runSweep },
 ];
 
 export function formatTable(t: Table): string {

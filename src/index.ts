@@ -10,3 +10,4 @@ export * from './network/index.js';
 export * from './arrangement/index.js';
 export * from './spline/index.js';
 export * from './dynamics/index.js';
+export * from './sweep/index.js';

@@ -27,7 +27,7 @@ export interface Command {
   readonly description?: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
   /** Positional arguments, for help; commands without them refuse any. */
-  readonly positionals?: readonly { name: string; description: string; required?: boolean }[];
+  readonly positionals?: readonly { name: string; description: string; required?: boolean; /** Takes every remaining argument (last only). */ variadic?: boolean }[];
   /** Returns the exit code (0 when omitted). */
   run(ctx: CommandContext): Promise<number | void> | number | void;
 }

@@ -5,7 +5,10 @@ import type { Rational } from '../field/rational.js';
 import type { Mat } from '../linalg/mat.js';
 import { readDataset, readMatrix, readPoints, readReluNet, type Dataset } from '../network/json-io.js';
 import { inputDim, type ReluNet } from '../network/relu-net.js';
+import { readSafetensors } from '../network/safetensors.js';
+import { netFromStateDict } from '../network/state-dict.js';
 import type { CommandContext } from './command.js';
+import { nodeIo } from './io.js';
 
 function read<T>(ctx: CommandContext, option: string, reader: (text: string, o: { file: string; floats: FloatReading }) => T): { value: T; file: string } {
   const file = ctx.options[option];
@@ -14,7 +17,12 @@ function read<T>(ctx: CommandContext, option: string, reader: (text: string, o: 
   return { value: reader(text, { file, floats: ctx.options['floats'] as FloatReading }), file };
 }
 
+/** A relu-net/1 file, or a PyTorch state_dict in safetensors (by the `.safetensors` extension; see `convert`). */
 export function loadNet(ctx: CommandContext, option = 'net'): { net: ReluNet<Rational>; file: string } {
+  const path = ctx.options[option];
+  if (typeof path === 'string' && path.endsWith('.safetensors')) {
+    return { net: netFromStateDict(readSafetensors(readBytes(ctx, path), { file: path }), { file: path, format: 'safetensors' }), file: path };
+  }
   const { value, file } = read(ctx, option, readReluNet);
   return { net: value, file };
 }
@@ -32,6 +40,11 @@ export function loadPoints(ctx: CommandContext, option = 'points'): { points: Ma
 export function loadMatrix(ctx: CommandContext, option = 'matrix'): { matrix: Mat<Rational>; file: string } {
   const { value, file } = read(ctx, option, readMatrix);
   return { matrix: value, file };
+}
+
+/** A binary file (the in-memory test IO may not read bytes: then the disk does). */
+export function readBytes(ctx: CommandContext, file: string): Uint8Array {
+  return (ctx.io.readBytes ?? nodeIo().readBytes!)(file);
 }
 
 /** Points must have as many coordinates as the net has inputs. */

@@ -8,6 +8,8 @@ export interface CliIo {
   /** Whether stderr is a terminal (progress lines are shown only then). */
   readonly stderrIsTTY: boolean;
   readText(path: string): string;
+  /** Binary files (safetensors); optional so in-memory test IOs need not provide it. */
+  readBytes?(path: string): Uint8Array;
   writeText(path: string, text: string): void;
 }
 
@@ -19,6 +21,13 @@ export function nodeIo(): CliIo {
     readText: (path) => {
       try {
         return readFileSync(path, 'utf8');
+      } catch (e) {
+        throw new InputError(`cannot read the file (${describeFsError(e)})`, { file: path });
+      }
+    },
+    readBytes: (path) => {
+      try {
+        return readFileSync(path);
       } catch (e) {
         throw new InputError(`cannot read the file (${describeFsError(e)})`, { file: path });
       }

@@ -67,7 +67,7 @@ function parseCommandArgs(command: Command, args: readonly string[], io: CliIo):
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values['help'] === true) return 'help';
-  const allowed = command.positionals?.length ?? 0;
+  const allowed = command.positionals?.at(-1)?.variadic === true ? Infinity : (command.positionals?.length ?? 0);
   if (parsed.positionals.length > allowed) {
     throw new UsageError(`unexpected argument ${JSON.stringify(parsed.positionals[allowed])} (see relu-exact ${command.name} --help)`);
   }
@@ -122,7 +122,7 @@ function mainHelp(): string {
 }
 
 function commandHelp(command: Command): string {
-  const pos = (command.positionals ?? []).map((p) => (p.required === true ? ` ${p.name}` : ` [${p.name}]`)).join('');
+  const pos = (command.positionals ?? []).map((p) => (p.required === true ? ` ${p.name}` : ` [${p.name}${p.variadic === true ? '...' : ''}]`)).join('');
   return [
     `Usage: relu-exact ${command.name}${pos} [options]`,
     '',

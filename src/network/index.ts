@@ -28,3 +28,5 @@ export {
   type Dataset,
   type ReadOptions,
 } from './json-io.js';
+export { readSafetensors, writeSafetensors, READABLE_DTYPES, type ReadableDtype, type StateDict, type StateTensor, type TensorToWrite } from './safetensors.js';
+export { readTorchJson, netFromStateDict, stateDictOfNet, writeTorchJson, type StateDictReadOptions } from './state-dict.js';

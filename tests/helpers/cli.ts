@@ -12,7 +12,7 @@ export interface CliResult {
 }
 
 /** Run `relu-exact argv` in-process; `files` are virtual input files (others come from disk). */
-export async function runInMemory(argv: string[], files: Record<string, string> = {}): Promise<CliResult> {
+export async function runInMemory(argv: string[], files: Record<string, string | Uint8Array> = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const written = new Map<string, string>();
@@ -22,10 +22,16 @@ export async function runInMemory(argv: string[], files: Record<string, string> 
     stderr: (t) => void (stderr += t),
     stderrIsTTY: false,
     readText: (path) => {
-      if (path in files) return files[path];
+      if (path in files) return typeof files[path] === 'string' ? files[path] : new TextDecoder().decode(files[path]);
       if (written.has(path)) return written.get(path)!;
       if (path.startsWith('virtual:')) throw new InputError('cannot read the file (no such file)', { file: path });
       return disk.readText(path);
+    },
+    readBytes: (path) => {
+      const f = files[path];
+      if (f !== undefined) return typeof f === 'string' ? new TextEncoder().encode(f) : f;
+      if (path.startsWith('virtual:')) throw new InputError('cannot read the file (no such file)', { file: path });
+      return disk.readBytes!(path);
     },
     writeText: (path, text) => void written.set(path, text),
   };

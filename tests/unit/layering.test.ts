@@ -14,7 +14,9 @@ const ALLOWED: Record<string, string[]> = {
   analyses: [...below('analyses'), 'float'],
   dynamics: ['core', 'field', 'linalg', 'float', 'network', 'spline'],
   testing: ['core', 'field', 'linalg', 'network'],
-  cli: [...LOWER, 'float', 'dynamics', 'testing'],
+  // Sweeps run any analysis over a grid: they sit just under the CLI.
+  sweep: [...LOWER, 'float', 'dynamics', 'testing'],
+  cli: [...LOWER, 'float', 'dynamics', 'testing', 'sweep'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -1,11 +1,13 @@
 /** Every CLI command, in the order `--help` lists them. Each later issue adds its file and one line. */
 import type { Command } from '../command.js';
+import { convertCommand } from './convert.js';
 import { evalCommand } from './eval.js';
 import { patternsCommand } from './patterns.js';
 import { rankCommand } from './rank.js';
 import { regionsCommand } from './regions.js';
 import { reportCommand } from './report.js';
 import { initStatsCommand, interpolateCommand, splineCommand } from './spline-commands.js';
+import { sweepCommand } from './sweep.js';
 
 export const COMMANDS: readonly Command[] = [
   reportCommand,
@@ -16,4 +18,6 @@ export const COMMANDS: readonly Command[] = [
   initStatsCommand,
   patternsCommand,
   regionsCommand,
+  convertCommand,
+  sweepCommand,
 ];

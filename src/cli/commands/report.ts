@@ -1,10 +1,12 @@
-import { fileURLToPath } from 'node:url';
+import { basename, isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { UsageError } from '../../core/errors.js';
 import type { Command, CommandContext } from '../command.js';
 import { checkPointsFitNet, integerOption, loadDataset, loadNet, printJson } from '../inputs.js';
 import { renderHtml, renderText } from '../report/render.js';
+import { buildSections } from '../report/build.js';
 import type { ReportInput } from '../report/section.js';
-import { SECTIONS } from '../report/sections/index.js';
+import { VERSION } from '../version.js';
 
 /** The bundled example, used when neither --net nor --data is given. */
 const BUNDLED = {
@@ -26,23 +28,35 @@ export const reportCommand: Command = {
   },
   run(ctx) {
     const input = loadInput(ctx);
-    const sections = SECTIONS.filter((s) => s.applies(input)).map((s) => ({ id: s.id, ...s.build(input) }));
-    const title = 'relu-exact report';
-    const subtitle = [input.netFile && `net: ${input.netFile}`, input.dataFile && `data: ${input.dataFile}`].filter(Boolean).join(', ');
+    const { sections, failed } = buildSections(input);
+    const heading = input.net?.name ?? basename(input.netFile ?? input.dataFile ?? 'relu-exact report');
+    const title = `relu-exact report: ${heading}`;
+    const inputs: [string, string][] = [];
+    if (input.netFile !== undefined) inputs.push(['net', shown(input.netFile)]);
+    if (input.dataFile !== undefined) inputs.push(['data', shown(input.dataFile)]);
     const out = ctx.options['out'];
-    if (typeof out === 'string') ctx.io.writeText(out, renderHtml(title, subtitle, sections));
+    if (typeof out === 'string') ctx.io.writeText(out, renderHtml({ heading, inputs, version: VERSION, sections }));
+    for (const f of failed) ctx.io.stderr(`relu-exact report: internal error in the section ${f.id}: ${f.message} (the report shows the other sections)\n`);
     if (ctx.json) {
       printJson(ctx, {
         out: typeof out === 'string' ? out : null,
         sections: sections.map((s) => s.id),
         report: Object.fromEntries(sections.map((s) => [s.id, s.json])),
+        headline: Object.fromEntries(sections.filter((s) => s.headline !== undefined).map((s) => [s.id, s.headline])),
       });
-      return;
+    } else {
+      ctx.io.stdout(renderText(`${title} (${inputs.map(([k, v]) => `${k}: ${v}`).join(', ')})`, sections));
+      if (typeof out === 'string') ctx.io.stdout(`\nWrote the HTML report to ${out}: open ${pathToFileURL(resolve(out)).href} in a browser.\n`);
     }
-    ctx.io.stdout(renderText(`${title} (${subtitle})`, sections));
-    if (typeof out === 'string') ctx.io.stdout(`\nWrote the HTML report to ${out}\n`);
+    return failed.length > 0 ? 1 : 0;
   },
 };
+
+/** A path as the reader knows it: relative to the working directory when inside it. */
+function shown(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return isAbsolute(file) && rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
 
 function loadInput(ctx: CommandContext): ReportInput {
   const digits = integerOption(ctx, 'digits', { min: 1, max: 1000 });

@@ -22,10 +22,22 @@ export type Block =
   | { kind: 'note'; text: string }
   | { kind: 'svg'; svg: string; caption: string };
 
+/**
+ * A headline fact for the summary at the top of the report (`sse` = `621/256 (~2.43)`). `tone`
+ * marks what a reader should notice: `good` (a clean answer), `warn` (a tie, a reduction, a
+ * budget that ran out). Sections without a headline are summarised by their first sentence.
+ */
+export interface Fact {
+  label: string;
+  value: string;
+  tone?: 'good' | 'warn';
+}
+
 export interface SectionOutput {
   title: string;
   blocks: Block[];
   json: Record<string, unknown>;
+  headline?: readonly Fact[];
 }
 
 export interface ReportSection {

@@ -31,6 +31,10 @@ export const activationSection: ReportSection = {
           '. There the output is not differentiable in the parameters; float code would silently pick a side.',
       });
     }
-    return { title: 'Activation patterns at the data', blocks, json: { patterns: strings, distinctPatterns: distinct, ties } };
+    const headline = [
+      { label: 'distinct patterns', value: `${distinct} of ${X.nrows} points` },
+      { label: 'exact ties', value: String(ties.length), ...(ties.length > 0 ? { tone: 'warn' as const } : { tone: 'good' as const }) },
+    ];
+    return { title: 'Activation patterns at the data', blocks, json: { patterns: strings, distinctPatterns: distinct, ties }, headline };
   },
 };

@@ -28,6 +28,10 @@ export const dataSection: ReportSection = {
         { kind: 'table', header: ['i', 'x_i', y !== undefined ? 'y_i' : ''], rows },
       ],
       json: { points: X.nrows, dimension: X.ncols, labelled: y !== undefined, distinctPoints: distinct, affineDimension },
+      headline: [
+        { label: 'points', value: `${X.nrows} in R^${X.ncols}${y !== undefined ? ', labelled' : ''}` },
+        ...(distinct < X.nrows ? [{ label: 'repeated points', value: String(X.nrows - distinct), tone: 'warn' as const }] : []),
+      ],
     };
   },
 };

@@ -4,6 +4,7 @@ import { formatSignificant } from '../../../field/format.js';
 import { Rational } from '../../../field/rational.js';
 import { evaluateScalar } from '../../../network/evaluate.js';
 import { convertNet, outputDim } from '../../../network/relu-net.js';
+import { briefRational } from '../facts.js';
 import type { Block, ReportSection } from '../section.js';
 
 export const evaluationSection: ReportSection = {
@@ -42,6 +43,10 @@ export const evaluationSection: ReportSection = {
       title: 'Exact evaluation on the data',
       blocks,
       json: { values: values.map(String), sse: sse?.toString() ?? null, floatMaxAbsError: maxError.toNumber() },
+      headline: [
+        ...(sse !== undefined ? [{ label: 'sse', value: briefRational(sse, Math.min(d, 4)) }] : []),
+        { label: 'float64 error', value: maxError.isZero() ? 'none' : `<= ${formatSignificant(maxError, 2)}`, ...(maxError.isZero() ? { tone: 'good' as const } : {}) },
+      ],
     };
   },
 };

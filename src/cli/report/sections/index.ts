@@ -3,12 +3,14 @@ import type { ReportSection } from '../section.js';
 import { activationSection } from './activation.js';
 import { dataSection } from './data.js';
 import { evaluationSection } from './evaluation.js';
+import { importedSection } from './imported.js';
 import { networkSection } from './network.js';
 import { patternsSection } from './patterns.js';
 import { interpolantSection, splineSection } from './spline.js';
 
 export const SECTIONS: readonly ReportSection[] = [
   networkSection,
+  importedSection,
   dataSection,
   evaluationSection,
   activationSection,

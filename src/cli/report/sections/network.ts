@@ -42,6 +42,10 @@ export const networkSection: ReportSection = {
       title: 'Network',
       blocks,
       json: { widths: ws, parameterCount: parameterCount(net), hiddenNeurons: hiddenNeuronCount(net), shallow, name: net.name ?? null },
+      headline: [
+        { label: 'widths', value: ws.join(' -> ') + (shallow ? ' (shallow)' : '') },
+        { label: 'parameters', value: String(parameterCount(net)) },
+      ],
     };
   },
 };

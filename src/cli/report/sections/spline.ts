@@ -5,12 +5,13 @@
  */
 import type { Rational } from '../../../field/rational.js';
 import { writeReluNet } from '../../../network/json-io.js';
-import { inputDim, outputDim } from '../../../network/relu-net.js';
-import { minCostInterpolant } from '../../../spline/cost.js';
+import { hiddenNeuronCount, inputDim, outputDim } from '../../../network/relu-net.js';
+import { minCostInterpolant, roughness } from '../../../spline/cost.js';
 import { splineToJson } from '../../../spline/spline.js';
 import { splineSvg } from '../../../spline/svg.js';
-import { KNOT_HEADER, NEURON_HEADER, knotRows, lensNotes, neuronRows, splineJson, splineSentence, summariseSpline } from '../../spline-summary.js';
-import type { Block, ReportInput, ReportSection } from '../section.js';
+import { KNOT_HEADER, NEURON_HEADER, knotRows, lensNotes, neuronRows, splineJson, splineSentence, summariseSpline, type SplineSummary } from '../../spline-summary.js';
+import { briefRational } from '../facts.js';
+import type { Block, Fact, ReportInput, ReportSection } from '../section.js';
 
 const univariateData = (input: ReportInput): { x: Rational[]; y?: readonly Rational[] } | undefined =>
   input.data !== undefined && input.data.X.ncols === 1 ? { x: input.data.X.col(0), y: input.data.y } : undefined;
@@ -39,6 +40,7 @@ export const splineSection: ReportSection = {
       title: 'The spline lens',
       blocks,
       json: Object.fromEntries(['knots', 'slopes', 'values', 'f0', 'roughness', 'representationCost', 'minimalWidth', 'affineExtra', 'minimalReason'].map((k) => [k, json[k]])),
+      headline: splineHeadline(summary, input.digits),
     };
   },
 };
@@ -67,9 +69,24 @@ export const interpolantSection: ReportSection = {
         { kind: 'svg', svg: splineSvg(r.spline, { standalone: false, data: { x: r.x, y: r.y } }), caption: 'One minimiser (knots at the data points) and the data.' },
       ],
       json: { cost: r.cost.toString(), ...splineToJson(r.spline), net: writeReluNet(r.net) },
+      headline: [{ label: 'least cost R*', value: briefRational(r.cost, Math.min(input.digits, 4)) }],
     };
   },
 };
+
+/** Knots, roughness, and the minimal width against the net's own (a reducible net is worth a look). */
+function splineHeadline(s: SplineSummary, digits: number): Fact[] {
+  const width = hiddenNeuronCount(s.net);
+  const minimal = s.minimal;
+  const facts: Fact[] = [
+    { label: 'knots', value: String(s.spline.knots.length) },
+    { label: "roughness int |f''|", value: briefRational(roughness(s.spline), Math.min(digits, 4)) },
+  ];
+  if (minimal === null) facts.push({ label: 'minimal width', value: 'search ran out of budget', tone: 'warn' });
+  else if (minimal.width < width) facts.push({ label: 'minimal width', value: `${minimal.width} < ${width}: reducible`, tone: 'warn' });
+  else facts.push({ label: 'minimal width', value: `${minimal.width}${minimal.width === width ? ' (this net\'s own)' : ''}`, tone: 'good' });
+  return facts;
+}
 
 /** Equal x with different y cannot be interpolated: then the section is left out. */
 function distinctLabels(x: readonly Rational[], y: readonly Rational[]): boolean {
