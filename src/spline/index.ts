@@ -44,3 +44,15 @@ export {
 } from './minimal.js';
 export { roughness, savareseCost, pathNorm, minCostInterpolant, type MinCostInterpolant } from './cost.js';
 export { splineSvg, niceTicks, type SplinePlotOptions } from './svg.js';
+export {
+  type BreakpointPlace,
+  type NeuronCell,
+  type CellSystem,
+  type CellOptions,
+  activeAt,
+  cellSystem,
+  cellNet,
+  neuronCells,
+  cellTuples,
+  countCellTuples,
+} from './cells.js';
