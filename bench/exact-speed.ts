@@ -13,12 +13,12 @@ import { join } from 'node:path';
 import type { Fraction as MathFraction } from 'mathjs';
 import { SeededRng } from '../src/core/rng.js';
 import { QQ, Rational } from '../src/field/index.js';
-import { det, Mat, nullspace, rank, solve, type LinalgOptions } from '../src/linalg/index.js';
+import { det, inertia, Mat, matMul, nullspace, rank, solve, type LinalgOptions } from '../src/linalg/index.js';
 import { BASELINE, fmtRatio, fmtSeconds, fractionToRational, math, mathjsRank, mathjsSolveText, mathMatrix, measureSync, OURS } from './linalg.js';
 import { jacobianCase } from './jacobian.js';
 import type { BenchOptions, Reporter } from './run.js';
 
-type Op = 'rank' | 'nullspace' | 'det' | 'solve';
+type Op = 'rank' | 'nullspace' | 'det' | 'solve' | 'inertia';
 
 export interface ExactCase {
   label: string;
@@ -53,6 +53,23 @@ function deficientCase(label: string, m: number, n: number, r: number, seed: num
   return { label, entries: rows.map((row) => row.map(String)), ops: ['rank', 'nullspace'] };
 }
 
+/**
+ * A symmetric n x n matrix of rank r with known inertia: B^T D B, B an r x n integer matrix with
+ * entries in [-100, 100], D = diag(+1 x pos, -1 x (r - pos)); with `scale`, the congruence by a
+ * rational diagonal (a Hessian-like rational matrix, same inertia).
+ */
+function symmetricCase(label: string, n: number, r: number, pos: number, seed: number, scale = false): ExactCase {
+  const rng = new SeededRng(seed);
+  const B = Mat.fromRows(QQ, Array.from({ length: r }, () => Array.from({ length: n }, () => Rational.of(rng.nextInt(-100, 100)))), n);
+  const DB = B.map(QQ, (x, i) => (i < pos ? x : x.neg()));
+  let S = matMul(B.transpose(), DB);
+  if (scale) {
+    const d = Array.from({ length: n }, () => Rational.of(rng.nextInt(1, 9), rng.nextInt(1, 9)));
+    S = S.map(QQ, (x, i, j) => x.mul(d[i]).mul(d[j]));
+  }
+  return { label, entries: S.rows.map((row) => row.map(String)), ops: ['inertia'] };
+}
+
 function parse(s: string): Rational {
   const [p, q] = s.split('/');
   return Rational.of(BigInt(p), q === undefined ? 1n : BigInt(q));
@@ -65,6 +82,10 @@ function ours(op: Op, a: Mat<Rational>, b: Rational[], options?: LinalgOptions):
   if (op === 'rank') return String(rank(a, options));
   if (op === 'nullspace') return `dim ${nullspace(a, options).length}`;
   if (op === 'det') return text(det(a, options));
+  if (op === 'inertia') {
+    const { pos, neg } = inertia(a, options);
+    return `${pos} ${neg}`;
+  }
   const s = solve(a, b, options);
   return s.ok ? s.x.map(text).join(' ') : 'inconsistent';
 }
@@ -81,12 +102,14 @@ const GP_CALL: Record<Op, string> = {
   nullspace: 'matker(M)',
   det: 'matdet(M)',
   solve: 'matsolve(M, b)',
+  inertia: 'qfsign(M)',
 };
 const GP_ANSWER: Record<Op, string> = {
   rank: 'print(r)',
   nullspace: 'print("dim ", #r)',
   det: 'print(r)',
   solve: 'for(i = 1, #r, print(r[i]))',
+  inertia: 'print(r[1], " ", r[2])',
 };
 
 /** Run one PARI job in a fresh gp: repeat until >= 3 runs and >= 0.5 s (one run past 2 s); wall time per run. */
@@ -117,7 +140,7 @@ function runGp(dir: string, op: Op, c: ExactCase, budget: number): { seconds: nu
 // --- mathjs (Fraction) ----------------------------------------------------------------------
 
 function mathjsJob(op: Op, c: ExactCase): (() => string) | undefined {
-  if (op === 'nullspace') return undefined; // mathjs has no nullspace
+  if (op === 'nullspace' || op === 'inertia') return undefined; // mathjs has no nullspace, and no exact inertia
   const A = mathMatrix(c.entries);
   if (op === 'rank') return () => String(mathjsRank(A));
   if (op === 'det') return () => fractionToRational(math.det(A)).toString();
@@ -129,7 +152,7 @@ function mathjsJob(op: Op, c: ExactCase): (() => string) | undefined {
 function halfCase(c: ExactCase, op: Op): ExactCase {
   const m = Math.ceil(c.entries.length / 4);
   const n = Math.ceil(c.entries[0].length / 4);
-  const sq = op === 'det' || op === 'solve';
+  const sq = op === 'det' || op === 'solve' || op === 'inertia';
   const k = sq ? Math.min(m, n) : n;
   return { label: c.label, entries: c.entries.slice(0, sq ? k : m).map((r) => r.slice(0, k)), rhs: c.rhs?.slice(0, sq ? k : m), ops: c.ops };
 }
@@ -148,6 +171,8 @@ export async function run(reporter: Reporter, options: BenchOptions): Promise<vo
     randomCase('120x120 integer', 120, 120, 15, int, ['det', 'solve']),
     randomCase('120x120 rational', 120, 120, 16, rat, ['det', 'solve']),
     jacobianCase(),
+    symmetricCase('100x100 symmetric integer, rank 80', 100, 80, 50, 17),
+    symmetricCase('60x60 symmetric rational, rank 50', 60, 50, 20, 18, true),
   ];
   const dir = mkdtempSync(join(tmpdir(), 'relu-exact-gp-'));
   const rows: string[][] = [];
@@ -235,5 +260,6 @@ function shortAnswer(op: Op, answer: string): string {
   if (op === 'rank') return `rank ${answer}`;
   if (op === 'nullspace') return answer.replace('dim', 'nullity');
   if (op === 'det') return `det ${answer.replace('-', '').split('/')[0].length} digits`;
+  if (op === 'inertia') return `(+${answer.split(' ')[0]}, -${answer.split(' ')[1]})`;
   return answer === 'inconsistent' ? answer : `x: ${answer.split(' ').length} entries`;
 }

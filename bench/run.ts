@@ -9,6 +9,7 @@
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { run as runLinalg } from './linalg.js';
+import { run as runCrossover } from './crossover.js';
 import { run as runExactSpeed } from './exact-speed.js';
 import { run as runPatterns } from './patterns.js';
 import { run as runSweep } from './sweep.js';
@@ -40,6 +41,7 @@ export type Bench = (reporter: Reporter, options: BenchOptions) => Promise<void>
 const BENCHES: { name: string; run: Bench }[] = [
   { name: 'linalg', run: runLinalg },
   { name: 'exact-speed', run: runExactSpeed },
+  { name: 'crossover', run: runCrossover },
   { name: 'patterns', run: runPatterns },
   { name: 'sweep', run: runSweep },
 ];
