@@ -8,3 +8,4 @@ export * from './linalg/index.js';
 export * from './network/index.js';
 export * from './spline/index.js';
 export * from './dynamics/index.js';
+export * from './float/index.js';
