@@ -97,6 +97,7 @@ export function gradientFlow(objective: Objective, theta0: Float64Array, options
   let h = initialStep(y, k[0], T, rtol, atol);
   let stopAt = 0;
   let lastProgress = 0;
+  let justRejected = false;
   while (t < T) {
     if (evaluations + 6 > maxEvaluations) {
       options.onRecord?.({ t, step: stepOf(t), theta: y, sse });
@@ -140,13 +141,16 @@ export function gradientFlow(objective: Objective, theta0: Float64Array, options
         options.onRecord?.({ t, step: stepOf(t), theta: y, sse });
         stopAt++;
       }
-      h = hTry * Math.min(5, Math.max(0.2, 0.9 * Math.pow(Math.max(err, 1e-10), -0.2)));
+      // no growth right after a rejection (Hairer, Norsett & Wanner II.4): it would only be rejected again
+      h = hTry * Math.min(justRejected ? 1 : 5, Math.max(0.2, 0.9 * Math.pow(Math.max(err, 1e-10), -0.2)));
+      justRejected = false;
       if (t - lastProgress >= T / 200) {
         lastProgress = t;
         options.onProgress?.(t / T);
       }
     } else {
       rejected++;
+      justRejected = true;
       h = hTry * Math.max(0.2, 0.9 * Math.pow(err, -0.2));
     }
   }

@@ -20,3 +20,9 @@ export { gradientDescent, type DescentOptions, type DescentResult, type RunPoint
 export { gradientFlow, type FlowOptions, type FlowResult } from './flow.js';
 export { Recorder, recordLine, TRAJECTORY_FORMAT, type TrajectoryRecord, type RecordMetrics, type MetricOptions } from './trajectory.js';
 export { simulate, simulateNet, type SimulateOptions, type SimulationResult } from './simulate.js';
+export { splineAnimationSvg, type AnimationFrame, type AnimationOptions } from './animation.js';
+export { balancedInit, type BalancedInit } from './reproductions/balanced-init.js';
+export { orthogonalExperiment, type OrthogonalOptions, type OrthogonalResult, type OrthogonalRow } from './reproductions/orthogonal.js';
+export { teacherExperiment, negativeMeasureData, positiveMeasureData, type TeacherData, type TeacherOptions, type TeacherResult, type TeacherRow } from './reproductions/teacher.js';
+export { minRankVersusMinNorm, type MinRankVersusMinNorm } from './reproductions/teacher-geometry.js';
+export { pinningExperiment, type PinningOptions, type PinningResult, type PinningRow } from './reproductions/pinning.js';

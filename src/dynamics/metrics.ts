@@ -88,10 +88,12 @@ export function firstLayerRank(widths: readonly number[], theta: Float64Array, t
 }
 
 export interface Clustering {
-  /** Kinks counted: neurons with w != 0 and |mu| at least `relative` times the largest |mu|. */
+  /** Kinks counted: neurons with w != 0, |mu| at least `relative` times the largest, breakpoint inside the data's hull (within the tolerance). */
   readonly kinks: number;
   /** Of those, breakpoints within `tolerance` of a data point. */
   readonly pinned: number;
+  /** Their share of the kinks' total |mu| (the slope change the pinned kinks carry). */
+  readonly pinnedMass: number;
   /** Distinct data points holding at least one pinned breakpoint. */
   readonly pinnedPoints: number;
   /** Mean distance from a kink's breakpoint to the nearest data point, in units of the smallest data gap. */
@@ -102,7 +104,9 @@ export interface Clustering {
 
 /**
  * Breakpoint clustering at data points (Williams et al. 2019; LITERATURE-A 5.4, "datapoint
- * pinning"): where the kinks of a univariate net sit relative to the data.
+ * pinning"): where the kinks of a univariate net sit relative to the data. Only kinks inside the
+ * data's hull count: outside it a kink is invisible on the data (a neuron there is linear or dead
+ * on every point).
  * @param xs the data's distinct x values, ascending
  */
 export function breakpointClustering(coords: UnivariateCoordinates, xs: Float64Array, relTol = 1e-2, relative = 1e-3): Clustering {
@@ -114,20 +118,26 @@ export function breakpointClustering(coords: UnivariateCoordinates, xs: Float64A
   for (const mu of coords.mu) largest = Math.max(largest, Math.abs(mu));
   let kinks = 0;
   let pinned = 0;
+  let mass = 0;
+  let pinnedMass = 0;
   let distance = 0;
   const holders = new Set<number>();
   coords.beta.forEach((beta, j) => {
-    if (beta === null || largest === 0 || Math.abs(coords.mu[j]) < relative * largest) return;
+    const mu = Math.abs(coords.mu[j]);
+    if (beta === null || largest === 0 || mu < relative * largest) return;
+    if (xs.length === 0 || beta < xs[0] - tolerance || beta > xs[xs.length - 1] + tolerance) return;
     kinks++;
+    mass += mu;
     const at = nearest(xs, beta);
     const gap = Math.abs(xs[at] - beta);
     distance += gap / minGap;
     if (gap <= tolerance) {
       pinned++;
+      pinnedMass += mu;
       holders.add(at);
     }
   });
-  return { kinks, pinned, pinnedPoints: holders.size, meanDistance: kinks === 0 ? 0 : distance / kinks, tolerance };
+  return { kinks, pinned, pinnedMass: mass === 0 ? 0 : pinnedMass / mass, pinnedPoints: holders.size, meanDistance: kinks === 0 ? 0 : distance / kinks, tolerance };
 }
 
 /** Index of the entry of sorted xs nearest to t. */

@@ -32,7 +32,8 @@ export interface SimulateOptions {
   atol?: number;
   maxEvaluations?: number;
   metrics?: MetricOptions;
-  onRecord?(record: TrajectoryRecord): void;
+  /** Each record, with the parameters it was made from (the runner's array: copy what you keep). */
+  onRecord?(record: TrajectoryRecord, theta: Float64Array): void;
   onProgress?(fraction: number): void;
 }
 
@@ -76,7 +77,7 @@ export async function simulate(problem: FloatProblem, options: SimulateOptions):
     let records = 0;
     const onRecord = (p: RunPoint): void => {
       records++;
-      options.onRecord?.(recorder.record(p.t, p.step, p.theta, p.sse));
+      options.onRecord?.(recorder.record(p.t, p.step, p.theta, p.sse), p.theta);
     };
     const base = { widths: problem.widths, exact: false as const, method, kernel: objective.kernel, threads: objective.threads };
     if (method === 'descent') {

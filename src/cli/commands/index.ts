@@ -4,5 +4,6 @@ import { evalCommand } from './eval.js';
 import { rankCommand } from './rank.js';
 import { reportCommand } from './report.js';
 import { initStatsCommand, interpolateCommand, splineCommand } from './spline-commands.js';
+import { experimentCommand, simulateCommand } from './dynamics-commands.js';
 
-export const COMMANDS: readonly Command[] = [reportCommand, evalCommand, rankCommand, splineCommand, interpolateCommand, initStatsCommand];
+export const COMMANDS: readonly Command[] = [reportCommand, evalCommand, rankCommand, splineCommand, interpolateCommand, initStatsCommand, simulateCommand, experimentCommand];
