@@ -43,6 +43,8 @@ function sizes(widths: ArrayLike<number>): { params: number; units: number; max:
  * Forward pass of the block of points starting at row i (count of them real): activations of
  * every layer into work[0 .. 4 sum n_l), unit-major and point-minor (hidden layers after relu,
  * the output as is). `zero` is the offset in work of a zero row standing in for missing points.
+ * Tiles of two units by four points: eight independent sums, each loaded weight used four times
+ * and each loaded input twice.
  */
 function forwardBlock(widths: ArrayLike<number>, X: Float64Array, i: number, count: number, theta: Float64Array, ot: number, work: Float64Array, zero: number): void {
   const L = widths.length - 1;
@@ -62,29 +64,53 @@ function forwardBlock(widths: ArrayLike<number>, X: Float64Array, i: number, cou
     const nOut = widths[l];
     const ob = at + nOut * nIn;
     const last = l === L;
-    for (let j = 0; j < nOut; j++) {
+    for (let j = 0; j < nOut; j += 2) {
+      const two = j + 1 < nOut;
+      const jj = two ? j + 1 : j;
       const ow = at + j * nIn;
-      const b = theta[ob + j];
-      let s0 = b;
-      let s1 = b;
-      let s2 = b;
-      let s3 = b;
+      const ox = at + jj * nIn;
+      let s0 = theta[ob + j];
+      let s1 = s0;
+      let s2 = s0;
+      let s3 = s0;
+      let t0 = theta[ob + jj];
+      let t1 = t0;
+      let t2 = t0;
+      let t3 = t0;
       if (l === 1) {
         for (let k = 0; k < nIn; k++) {
           const w = theta[ow + k];
-          s0 += w * X[o0 + k];
-          s1 += w * A1[p1 + k];
-          s2 += w * A2[p2 + k];
-          s3 += w * A3[p3 + k];
+          const u = theta[ox + k];
+          const x0 = X[o0 + k];
+          const x1 = A1[p1 + k];
+          const x2 = A2[p2 + k];
+          const x3 = A3[p3 + k];
+          s0 += w * x0;
+          s1 += w * x1;
+          s2 += w * x2;
+          s3 += w * x3;
+          t0 += u * x0;
+          t1 += u * x1;
+          t2 += u * x2;
+          t3 += u * x3;
         }
       } else {
         for (let k = 0; k < nIn; k++) {
           const w = theta[ow + k];
+          const u = theta[ox + k];
           const h = hIn + 4 * k;
-          s0 += w * work[h];
-          s1 += w * work[h + 1];
-          s2 += w * work[h + 2];
-          s3 += w * work[h + 3];
+          const x0 = work[h];
+          const x1 = work[h + 1];
+          const x2 = work[h + 2];
+          const x3 = work[h + 3];
+          s0 += w * x0;
+          s1 += w * x1;
+          s2 += w * x2;
+          s3 += w * x3;
+          t0 += u * x0;
+          t1 += u * x1;
+          t2 += u * x2;
+          t3 += u * x3;
         }
       }
       const q = hOut + 4 * j;
@@ -93,12 +119,24 @@ function forwardBlock(widths: ArrayLike<number>, X: Float64Array, i: number, cou
         work[q + 1] = s1;
         work[q + 2] = s2;
         work[q + 3] = s3;
+        if (two) {
+          work[q + 4] = t0;
+          work[q + 5] = t1;
+          work[q + 6] = t2;
+          work[q + 7] = t3;
+        }
       } else {
         // relu(s) = (s + |s|) / 2 exactly, branch-free
         work[q] = (s0 + Math.abs(s0)) * 0.5;
         work[q + 1] = (s1 + Math.abs(s1)) * 0.5;
         work[q + 2] = (s2 + Math.abs(s2)) * 0.5;
         work[q + 3] = (s3 + Math.abs(s3)) * 0.5;
+        if (two) {
+          work[q + 4] = (t0 + Math.abs(t0)) * 0.5;
+          work[q + 5] = (t1 + Math.abs(t1)) * 0.5;
+          work[q + 6] = (t2 + Math.abs(t2)) * 0.5;
+          work[q + 7] = (t3 + Math.abs(t3)) * 0.5;
+        }
       }
     }
     at = ob + nOut;
@@ -174,16 +212,28 @@ export function denseSseGradient(
       const gb = gw + nOut * nIn;
       const dNext = dCur === dA ? dB : dA;
       if (l > 1) work.fill(0, dNext, dNext + 4 * nIn);
-      for (let j = 0; j < nOut; j++) {
+      for (let j = 0; j < nOut; j += 2) {
+        // a tile of two units (j, jj; jj = j repeated, with zero deltas, when nOut is odd)
+        const two = j + 1 < nOut;
+        const jj = two ? j + 1 : j;
         const q = dCur + 4 * j;
         const e0 = work[q];
         const e1 = work[q + 1];
         const e2 = work[q + 2];
         const e3 = work[q + 3];
-        if (e0 === 0 && e1 === 0 && e2 === 0 && e3 === 0) continue;
-        grad[gb + j] += e0 + e1 + e2 + e3;
+        const g0 = two ? work[q + 4] : 0;
+        const g1 = two ? work[q + 5] : 0;
+        const g2 = two ? work[q + 6] : 0;
+        const g3 = two ? work[q + 7] : 0;
+        const any = e0 !== 0 || e1 !== 0 || e2 !== 0 || e3 !== 0;
+        const anyB = g0 !== 0 || g1 !== 0 || g2 !== 0 || g3 !== 0;
+        if (!any && !anyB) continue;
+        if (any) grad[gb + j] += e0 + e1 + e2 + e3;
+        if (anyB) grad[gb + jj] += g0 + g1 + g2 + g3;
         const ow = at + j * nIn;
+        const ox = at + jj * nIn;
         const gr = gw + j * nIn;
+        const gs = gw + jj * nIn;
         if (l === 1) {
           // missing points have delta 0: read them from the zero row
           const o0 = i * n0;
@@ -193,17 +243,30 @@ export function denseSseGradient(
           const p1 = count > 1 ? o0 + n0 : zero;
           const p2 = count > 2 ? o0 + 2 * n0 : zero;
           const p3 = count > 3 ? o0 + 3 * n0 : zero;
-          for (let k = 0; k < nIn; k++) grad[gr + k] += e0 * X[o0 + k] + e1 * A1[p1 + k] + e2 * A2[p2 + k] + e3 * A3[p3 + k];
+          for (let k = 0; k < nIn; k++) {
+            const x0 = X[o0 + k];
+            const x1 = A1[p1 + k];
+            const x2 = A2[p2 + k];
+            const x3 = A3[p3 + k];
+            if (any) grad[gr + k] += e0 * x0 + e1 * x1 + e2 * x2 + e3 * x3;
+            if (anyB) grad[gs + k] += g0 * x0 + g1 * x1 + g2 * x2 + g3 * x3;
+          }
         } else {
           for (let k = 0; k < nIn; k++) {
             const h = hIn + 4 * k;
-            grad[gr + k] += e0 * work[h] + e1 * work[h + 1] + e2 * work[h + 2] + e3 * work[h + 3];
+            const x0 = work[h];
+            const x1 = work[h + 1];
+            const x2 = work[h + 2];
+            const x3 = work[h + 3];
+            if (any) grad[gr + k] += e0 * x0 + e1 * x1 + e2 * x2 + e3 * x3;
+            if (anyB) grad[gs + k] += g0 * x0 + g1 * x1 + g2 * x2 + g3 * x3;
             const w = theta[ow + k];
+            const u = theta[ox + k];
             const t = dNext + 4 * k;
-            work[t] += e0 * w;
-            work[t + 1] += e1 * w;
-            work[t + 2] += e2 * w;
-            work[t + 3] += e3 * w;
+            work[t] += e0 * w + g0 * u;
+            work[t + 1] += e1 * w + g1 * u;
+            work[t + 2] += e2 * w + g2 * u;
+            work[t + 3] += e3 * w + g3 * u;
           }
         }
       }

@@ -46,12 +46,13 @@ export function shallowWorkspaceSize(d: number, m: number): number {
  * sse over the rows i0..i1-1 of (X, y) and, when `grad` is given, its gradient, written (not
  * added) to grad[og..og + m (d + 2)] in relu-net/1 order.
  *
- * Points go four at a time: each weight is loaded once for four dot products, whose four
- * independent sums keep the floating-point units busy (one chain of d dependent additions per
- * point would leave them waiting), and a gradient row is updated once for the four. A last
- * partial block borrows a zero row for its missing points and gives them residual 0. Every sum
- * is taken in the same order as in `shallowForward` (b_j first, then k ascending; f over j
- * ascending), so the two agree exactly.
+ * Register tiles of two neurons by four points: each loaded weight serves four products and each
+ * loaded coordinate two, and the eight sums are independent (one chain of d dependent additions
+ * per point would leave the floating-point units waiting). The gradient rows of the two neurons
+ * are updated once per four points. A last partial block borrows a zero row for its missing
+ * points and gives them residual 0; with m odd the last tile holds one neuron twice and keeps it
+ * once. Every sum is taken in the same order as in `shallowForward` (b_j first, then k ascending;
+ * f over j ascending), so the two agree exactly.
  * @param work length >= shallowWorkspaceSize(d, m)
  * @returns the sse of those rows
  */
@@ -82,33 +83,45 @@ export function shallowSseGradient(
   for (let i = i0; i < i1; i += 4) {
     const count = Math.min(4, i1 - i);
     const o0 = i * d;
-    const o1 = count > 1 ? o0 + d : -1;
-    const o2 = count > 2 ? o0 + 2 * d : -1;
-    const o3 = count > 3 ? o0 + 3 * d : -1;
     // the source of each point's coordinates: X, or the zero row in work
-    const A1 = o1 < 0 ? work : X;
-    const A2 = o2 < 0 ? work : X;
-    const A3 = o3 < 0 ? work : X;
-    const p1 = o1 < 0 ? zero : o1;
-    const p2 = o2 < 0 ? zero : o2;
-    const p3 = o3 < 0 ? zero : o3;
+    const A1 = count > 1 ? X : work;
+    const A2 = count > 2 ? X : work;
+    const A3 = count > 3 ? X : work;
+    const p1 = count > 1 ? o0 + d : zero;
+    const p2 = count > 2 ? o0 + 2 * d : zero;
+    const p3 = count > 3 ? o0 + 3 * d : zero;
     let f0 = c;
     let f1 = c;
     let f2 = c;
     let f3 = c;
-    for (let j = 0; j < m; j++) {
+    for (let j = 0; j < m; j += 2) {
+      const two = j + 1 < m;
+      const jj = two ? j + 1 : j;
       const ow = ot + j * d;
-      const b = theta[ob + j];
-      let s0 = b;
-      let s1 = b;
-      let s2 = b;
-      let s3 = b;
+      const ox = ot + jj * d;
+      let s0 = theta[ob + j];
+      let s1 = s0;
+      let s2 = s0;
+      let s3 = s0;
+      let t0 = theta[ob + jj];
+      let t1 = t0;
+      let t2 = t0;
+      let t3 = t0;
       for (let k = 0; k < d; k++) {
         const w = theta[ow + k];
-        s0 += w * X[o0 + k];
-        s1 += w * A1[p1 + k];
-        s2 += w * A2[p2 + k];
-        s3 += w * A3[p3 + k];
+        const u = theta[ox + k];
+        const x0 = X[o0 + k];
+        const x1 = A1[p1 + k];
+        const x2 = A2[p2 + k];
+        const x3 = A3[p3 + k];
+        s0 += w * x0;
+        s1 += w * x1;
+        s2 += w * x2;
+        s3 += w * x3;
+        t0 += u * x0;
+        t1 += u * x1;
+        t2 += u * x2;
+        t3 += u * x3;
       }
       const q = 4 * j;
       work[q] = s0;
@@ -121,6 +134,17 @@ export function shallowSseGradient(
       f1 += v * ((s1 + Math.abs(s1)) * 0.5);
       f2 += v * ((s2 + Math.abs(s2)) * 0.5);
       f3 += v * ((s3 + Math.abs(s3)) * 0.5);
+      if (two) {
+        work[q + 4] = t0;
+        work[q + 5] = t1;
+        work[q + 6] = t2;
+        work[q + 7] = t3;
+        const vv = theta[ov + jj];
+        f0 += vv * ((t0 + Math.abs(t0)) * 0.5);
+        f1 += vv * ((t1 + Math.abs(t1)) * 0.5);
+        f2 += vv * ((t2 + Math.abs(t2)) * 0.5);
+        f3 += vv * ((t3 + Math.abs(t3)) * 0.5);
+      }
     }
     const r0 = f0 - y[i];
     const r1 = count > 1 ? f1 - y[i + 1] : 0;
@@ -133,26 +157,64 @@ export function shallowSseGradient(
     const t2 = 2 * r2;
     const t3 = 2 * r3;
     sumT += t0 + t1 + t2 + t3;
-    for (let j = 0; j < m; j++) {
+    for (let j = 0; j < m; j += 2) {
+      const two = j + 1 < m;
+      const jj = two ? j + 1 : j;
+      // e = t v 1[z > 0] for the four points, for neuron j (e) and neuron jj (g); 0 if jj repeats j
       const q = 4 * j;
-      const s0 = work[q];
-      const s1 = work[q + 1];
-      const s2 = work[q + 2];
-      const s3 = work[q + 3];
-      const u0 = s0 > 0 ? t0 : 0;
-      const u1 = s1 > 0 ? t1 : 0;
-      const u2 = s2 > 0 ? t2 : 0;
-      const u3 = s3 > 0 ? t3 : 0;
-      if (u0 === 0 && u1 === 0 && u2 === 0 && u3 === 0) continue;
-      grad[gv + j] += u0 * s0 + u1 * s1 + u2 * s2 + u3 * s3;
+      const a0 = work[q];
+      const a1 = work[q + 1];
+      const a2 = work[q + 2];
+      const a3 = work[q + 3];
+      const u0 = a0 > 0 ? t0 : 0;
+      const u1 = a1 > 0 ? t1 : 0;
+      const u2 = a2 > 0 ? t2 : 0;
+      const u3 = a3 > 0 ? t3 : 0;
+      const b0 = two ? work[q + 4] : 0;
+      const b1 = two ? work[q + 5] : 0;
+      const b2 = two ? work[q + 6] : 0;
+      const b3 = two ? work[q + 7] : 0;
+      const w0 = b0 > 0 ? t0 : 0;
+      const w1 = b1 > 0 ? t1 : 0;
+      const w2 = b2 > 0 ? t2 : 0;
+      const w3 = b3 > 0 ? t3 : 0;
+      const any = u0 !== 0 || u1 !== 0 || u2 !== 0 || u3 !== 0;
+      const anyB = w0 !== 0 || w1 !== 0 || w2 !== 0 || w3 !== 0;
+      if (!any && !anyB) continue;
       const v = theta[ov + j];
+      const vv = theta[ov + jj];
       const e0 = u0 * v;
       const e1 = u1 * v;
       const e2 = u2 * v;
       const e3 = u3 * v;
-      grad[gb + j] += e0 + e1 + e2 + e3;
+      const g0 = w0 * vv;
+      const g1 = w1 * vv;
+      const g2 = w2 * vv;
+      const g3 = w3 * vv;
       const gw = og + j * d;
-      for (let k = 0; k < d; k++) grad[gw + k] += e0 * X[o0 + k] + e1 * A1[p1 + k] + e2 * A2[p2 + k] + e3 * A3[p3 + k];
+      const gx = og + jj * d;
+      if (any) {
+        grad[gv + j] += u0 * a0 + u1 * a1 + u2 * a2 + u3 * a3;
+        grad[gb + j] += e0 + e1 + e2 + e3;
+      }
+      if (anyB) {
+        grad[gv + jj] += w0 * b0 + w1 * b1 + w2 * b2 + w3 * b3;
+        grad[gb + jj] += g0 + g1 + g2 + g3;
+      }
+      if (any && anyB) {
+        for (let k = 0; k < d; k++) {
+          const x0 = X[o0 + k];
+          const x1 = A1[p1 + k];
+          const x2 = A2[p2 + k];
+          const x3 = A3[p3 + k];
+          grad[gw + k] += e0 * x0 + e1 * x1 + e2 * x2 + e3 * x3;
+          grad[gx + k] += g0 * x0 + g1 * x1 + g2 * x2 + g3 * x3;
+        }
+      } else if (any) {
+        for (let k = 0; k < d; k++) grad[gw + k] += e0 * X[o0 + k] + e1 * A1[p1 + k] + e2 * A2[p2 + k] + e3 * A3[p3 + k];
+      } else {
+        for (let k = 0; k < d; k++) grad[gx + k] += g0 * X[o0 + k] + g1 * A1[p1 + k] + g2 * A2[p2 + k] + g3 * A3[p3 + k];
+      }
     }
   }
   if (grad !== null) grad[gv + m] = sumT;
