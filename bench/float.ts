@@ -57,7 +57,7 @@ const CASES: Case[] = [
       { kernel: 'shallow', threads: 1 },
       { kernel: 'shallow', threads: 2 },
     ],
-    reps: 7,
+    reps: 3,
   },
   {
     name: 'shallow d = 10, m = 1000',
@@ -68,7 +68,7 @@ const CASES: Case[] = [
       { kernel: 'shallow', threads: 2 },
       { kernel: 'dense', threads: 1 },
     ],
-    reps: 5,
+    reps: 3,
   },
   {
     name: 'deep 10-64-64-64-1',
@@ -78,7 +78,7 @@ const CASES: Case[] = [
       { kernel: 'dense', threads: 1 },
       { kernel: 'dense', threads: 2 },
     ],
-    reps: 5,
+    reps: 3,
   },
   {
     name: 'deep 10-256-256-256-1',
@@ -88,13 +88,15 @@ const CASES: Case[] = [
       { kernel: 'dense', threads: 1 },
       { kernel: 'dense', threads: 2 },
     ],
-    reps: 3,
+    reps: 2,
   },
 ];
 
 /** Reps of the sorted kernel (a step is well under a millisecond). */
 const SORTED_REPS = 400;
 const CHECK_STEPS = 10;
+/** Rounds alternating numpy and ours. */
+const ROUNDS = 3;
 
 function problem(c: Case): { X: Float64Array; Y: Float64Array; theta: Float64Array; lr: number } {
   const rng = new SeededRng(20261123);
@@ -152,13 +154,13 @@ function numpyAvailable(): string | null {
   return r.status === 0 ? r.stdout.trim() : null;
 }
 
-function runNumpy(c: Case, p: ReturnType<typeof problem>, dir: string): NumpyResult {
+function runNumpy(c: Case, p: ReturnType<typeof problem>, dir: string, checkSteps: number): NumpyResult {
   const file = (name: string, a: Float64Array): string => {
     const path = join(dir, `${name}.f64`);
     writeFileSync(path, Buffer.from(a.buffer, a.byteOffset, a.byteLength));
     return path;
   };
-  const job = { X: file('X', p.X), Y: file('Y', p.Y), theta: file('theta', p.theta), widths: c.widths, lr: p.lr, reps: c.reps, steps: CHECK_STEPS };
+  const job = { X: file('X', p.X), Y: file('Y', p.Y), theta: file('theta', p.theta), widths: c.widths, lr: p.lr, reps: c.reps, steps: checkSteps };
   const script = fileURLToPath(new URL('./float_numpy.py', import.meta.url));
   const r = spawnSync('python3', [script], { input: JSON.stringify(job), encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`bench/float_numpy.py failed: ${r.stderr}`);
@@ -181,37 +183,47 @@ export async function run(reporter: Reporter, options: BenchOptions & { quick?: 
     for (const c of cases) {
       reporter.progress(`${c.name}: data and init`);
       const p = problem(c);
-      let numpyMs: number | null = null;
+      const objectives: Objective[] = [];
+      for (const m of c.methods) objectives.push(m.threads === 1 ? createObjective(c.widths, p.X, p.Y, { kernel: m.kernel }) : await createParallelObjective(c.widths, p.X, p.Y, { kernel: m.kernel, threads: m.threads }));
+      const numpyTimes: number[] = [];
+      const ourTimes: number[][] = c.methods.map(() => []);
       let np: NumpyResult | null = null;
-      if (numpy !== null) {
-        reporter.progress(`${c.name}: numpy`);
-        np = runNumpy(c, p, dir);
-        numpyMs = median(np.stepMs);
-      }
-      const ours: { label: string; median: number; min: number; kernel: KernelName }[] = [];
-      for (const m of c.methods) {
-        reporter.progress(`${c.name}: ${m.kernel}, ${m.threads} thread(s)`);
-        const objective = m.threads === 1 ? createObjective(c.widths, p.X, p.Y, { kernel: m.kernel }) : await createParallelObjective(c.widths, p.X, p.Y, { kernel: m.kernel, threads: m.threads });
-        try {
-          const times = timeSteps(objective, p.theta, p.lr, m.kernel === 'sorted' ? SORTED_REPS : c.reps);
-          ours.push({ label: `${m.kernel}${m.threads > 1 ? `, ${m.threads} threads` : ''}`, median: median(times), min: Math.min(...times), kernel: m.kernel });
-          if (np !== null) {
+      try {
+        // rounds alternate numpy and ours, so both see the same load on a shared machine
+        for (let round = 0; round < ROUNDS; round++) {
+          if (numpy !== null) {
+            reporter.progress(`${c.name}: numpy (round ${round + 1} of ${ROUNDS})`);
+            np = runNumpy(c, p, dir, round === ROUNDS - 1 ? CHECK_STEPS : 0);
+            numpyTimes.push(...np.stepMs);
+          }
+          c.methods.forEach((m, k) => {
+            reporter.progress(`${c.name}: ${m.kernel}, ${m.threads} thread(s) (round ${round + 1} of ${ROUNDS})`);
+            ourTimes[k].push(...timeSteps(objectives[k], p.theta, p.lr, m.kernel === 'sorted' ? SORTED_REPS : c.reps));
+          });
+        }
+        if (np !== null) {
+          const answers = np;
+          c.methods.forEach((m, k) => {
+            const objective = objectives[k];
             const grad = new Float64Array(p.theta.length);
             const sse0 = objective.evaluate(p.theta, grad);
-            const gradErr = Math.max(...np.grad.map((g, i) => Math.abs(g - grad[i]) / Math.max(1e-300, Math.max(...np.grad.map(Math.abs)))));
+            const scale = Math.max(...answers.grad.map(Math.abs));
+            const gradErr = Math.max(...answers.grad.map((g, i) => Math.abs(g - grad[i]) / scale));
             const after = sseAfter(objective, p.theta, p.lr, CHECK_STEPS);
-            const bad = rel(sse0, np.sse0) > 1e-10 || gradErr > 1e-9 || rel(after, np.sseAfter) > 1e-9;
+            const bad = rel(sse0, answers.sse0) > 1e-10 || gradErr > 1e-9 || rel(after, answers.sseAfter) > 1e-9;
             if (bad) mismatch = true;
             notes.push(
-              `${bad ? 'MISMATCH ' : ''}${c.name}, ${m.kernel} (${m.threads} thread${m.threads > 1 ? 's' : ''}) vs numpy: sse at start rel. diff ${rel(sse0, np.sse0).toExponential(1)}, gradient (first 16 entries) ${gradErr.toExponential(1)}, sse after ${CHECK_STEPS} steps ${rel(after, np.sseAfter).toExponential(1)}`,
+              `${bad ? 'MISMATCH ' : ''}${c.name}, ${m.kernel} (${m.threads} thread${m.threads > 1 ? 's' : ''}) vs numpy: sse at start rel. diff ${rel(sse0, answers.sse0).toExponential(1)}, gradient (first 16 entries) ${gradErr.toExponential(1)}, sse after ${CHECK_STEPS} steps ${rel(after, answers.sseAfter).toExponential(1)}`,
             );
-          }
-        } finally {
-          await objective.close();
+          });
         }
+      } finally {
+        for (const o of objectives) await o.close();
       }
-      const dense = ours.find((o) => o.kernel !== 'sorted' && !o.label.includes('threads'));
-      if (numpyMs !== null) rows.push([c.name, `numpy ${numpy}`, ms(numpyMs), '1', dense !== undefined ? ratio(numpyMs / dense.median) : '-']);
+      const numpyMs = numpyTimes.length > 0 ? median(numpyTimes) : null;
+      const ours = c.methods.map((m, k) => ({ label: `${m.kernel}${m.threads > 1 ? `, ${m.threads} threads` : ''}`, median: median(ourTimes[k]), min: Math.min(...ourTimes[k]), kernel: m.kernel, threads: m.threads }));
+      const dense = ours.find((o) => o.kernel !== 'sorted' && o.threads === 1);
+      if (numpyMs !== null) rows.push([c.name, `numpy ${numpy}`, `${ms(numpyMs)} (min ${ms(Math.min(...numpyTimes))})`, '1', dense !== undefined ? ratio(numpyMs / dense.median) : '-']);
       for (const o of ours) rows.push([c.name, `ours: ${o.label}`, `${ms(o.median)} (min ${ms(o.min)})`, numpyMs !== null ? ratio(numpyMs / o.median) : '-', dense !== undefined ? ratio(dense.median / o.median) : '-']);
     }
   } finally {
@@ -223,7 +235,7 @@ export async function run(reporter: Reporter, options: BenchOptions & { quick?: 
     rows,
     notes: [
       'numpy: X @ W.T + b, maximum, the same backpropagation with (Z > 0) masks and matrix products (OpenBLAS, its own threads), timed inside python after a warm-up.',
-      `ours: median of single steps after a warm-up (${SORTED_REPS} for the sorted kernel); "2 threads" shards the data over this thread and one worker thread.`,
+      `ours: single steps after a warm-up; medians over ${ROUNDS} rounds that alternate numpy and ours (${SORTED_REPS} steps a round for the sorted kernel); "2 threads" shards the data over this thread and one worker thread.`,
       ...notes,
     ],
   });

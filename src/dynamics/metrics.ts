@@ -49,9 +49,10 @@ export function alignment(d: number, m: number, theta: Float64Array, relative = 
     for (let b = a + 1; b < chosen.length; b++) {
       const i = chosen[a];
       const j = chosen[b];
-      let dot = theta[ob + i] * theta[ob + j];
-      for (let k = 0; k < d; k++) dot += theta[i * d + k] * theta[j * d + k];
-      const angle = (Math.acos(Math.max(-1, Math.min(1, dot / (norms[i] * norms[j])))) * 180) / Math.PI;
+      // 2 asin(|u - v| / 2) for unit u, v: accurate for tiny angles, where acos of a cosine near 1 is not
+      let gap = (theta[ob + i] / norms[i] - theta[ob + j] / norms[j]) ** 2;
+      for (let k = 0; k < d; k++) gap += (theta[i * d + k] / norms[i] - theta[j * d + k] / norms[j]) ** 2;
+      const angle = unitAngle(gap);
       all = Math.max(all, angle);
       const si = Math.sign(theta[ov + i]);
       if (si === Math.sign(theta[ov + j])) {
@@ -61,6 +62,11 @@ export function alignment(d: number, m: number, theta: Float64Array, relative = 
     }
   }
   return { significant: chosen.length, maxAngle: all, maxAnglePositive: pos, maxAngleNegative: neg };
+}
+
+/** The angle in degrees between two unit vectors at squared distance gap2. */
+export function unitAngle(gap2: number): number {
+  return (2 * Math.asin(Math.min(1, Math.sqrt(gap2) / 2)) * 180) / Math.PI;
 }
 
 export interface NumericalRank {

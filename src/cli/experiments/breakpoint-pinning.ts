@@ -43,9 +43,10 @@ export const breakpointPinning: Experiment = {
         ]),
       ),
       '',
-      'Reading: with |v| >> |w| breakpoints travel several data gaps and a quarter of the slope change ends on data points; in the kernel regime they barely',
-      'move and none is pinned. From a small balanced initialisation every kink ends on two data points (x = -3/7 and 3/7 here, all right-facing kinks on one,',
-      'all left-facing on the other) and descent stalls at sse ~ 1.58, far from interpolating: pinning that traps.',
+      'Reading: with |v| >> |w| breakpoints travel several data gaps and a good share of the slope change (a third with the defaults) ends on data points,',
+      'against 2% by chance; in the kernel regime they barely move and none is pinned. From a small balanced initialisation every kink ends on two',
+      'data points (x = -3/7 and 3/7 here, the right-facing kinks on one, the left-facing on the other) and descent stalls at sse ~ 1.58, far from',
+      'interpolating: pinning that traps.',
       '(float results, not exact)',
     ];
     ctx.io.stdout(out.join('\n') + '\n');

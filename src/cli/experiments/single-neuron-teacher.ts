@@ -48,12 +48,12 @@ function describe(r: TeacherResult): string[] {
     `${r.data.name}: points ${r.data.X.map((x) => `(${x.map((v) => sig(v, 4)).join(', ')})`).join(', ')}; v* = (${r.data.vStar.map((v) => sig(v, 4)).join(', ')}), y = relu(v* . x).`,
     `m = ${r.width} neurons without biases, balanced initialisation of scale lambda (seed ${r.seed}); descent on L = (1/2n) sum (h - y)^2, step ${sig(r.lr, 4)}, ${r.steps} steps.`,
     table(
-      ['lambda', 'final L', '||theta||^2', 'nuclear norm', 'rank (sigma1/sigma2)', 'max angle (deg)', 'max angle to v*'],
+      ['lambda', 'final L', '||theta||^2 - 2', 'nuclear norm - 1', 'rank (sigma1/sigma2)', 'max angle (deg)', 'max angle to v*'],
       r.rows.map((row) => [
         `4^${sig(Math.log(row.lambda) / Math.log(4), 3)}`,
         row.finalLoss.toExponential(1),
-        sig(row.finalSquaredNorm, 9),
-        sig(row.nuclearNorm, 7),
+        exp(row.finalSquaredNorm - 2, 1),
+        exp(row.nuclearNorm - 1, 1),
         `${row.rank} (${exp(row.gap, 1)})`,
         exp(row.maxAngle, 2),
         exp(row.maxAngleToTeacher, 2),

@@ -14,7 +14,7 @@ import { SeededRng } from '../../core/rng.js';
 import { createObjective } from '../../float/objective.js';
 import { singularValues } from '../../float/svd.js';
 import { gradientDescent } from '../descent.js';
-import { alignment, squaredNorm } from '../metrics.js';
+import { alignment, squaredNorm, unitAngle } from '../metrics.js';
 import { balancedInit } from './balanced-init.js';
 import { minRankVersusMinNorm, type MinRankVersusMinNorm } from './teacher-geometry.js';
 
@@ -127,8 +127,8 @@ function maxAngleTo(theta: Float64Array, d: number, m: number, v: readonly numbe
   for (let j = 0; j < m; j++) {
     if (size(j) < 1e-3 * largest) continue;
     const w = theta.subarray(j * d, (j + 1) * d);
-    const cos = w.reduce((acc, x, k) => acc + x * v[k], 0) / (Math.hypot(...Array.from(w)) * vn);
-    worst = Math.max(worst, (Math.acos(Math.max(-1, Math.min(1, cos))) * 180) / Math.PI);
+    const wn = Math.hypot(...Array.from(w));
+    worst = Math.max(worst, unitAngle(w.reduce((acc, x, k) => acc + (x / wn - v[k] / vn) ** 2, 0)));
   }
   return worst;
 }
