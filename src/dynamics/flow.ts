@@ -20,7 +20,7 @@ export interface FlowOptions extends RunHooks {
   time: number;
   /** Times in (0, time] at which to record (ascending); 0 and `time` are always recorded. */
   recordTimes?: readonly number[];
-  /** Relative tolerance (default 1e-8) and absolute tolerance (default 1e-12) per parameter. */
+  /** Relative tolerance (default 1e-8) and absolute tolerance (> 0, default 1e-12) per parameter. */
   rtol?: number;
   atol?: number;
   /** Smallest step before steps are forced (default time * 1e-9). */
@@ -65,7 +65,8 @@ export function gradientFlow(objective: Objective, theta0: Float64Array, options
   if (!(Number.isFinite(T) && T >= 0)) throw new UsageError(`gradientFlow: time must be a finite number >= 0, got ${T}`);
   const rtol = options.rtol ?? 1e-8;
   const atol = options.atol ?? 1e-12;
-  if (!(rtol > 0) || !(atol >= 0)) throw new UsageError(`gradientFlow: need rtol > 0 and atol >= 0, got ${rtol}, ${atol}`);
+  // atol > 0: a parameter at 0 (a frozen bias) would otherwise get a zero error scale
+  if (!(rtol > 0 && Number.isFinite(rtol)) || !(atol > 0 && Number.isFinite(atol))) throw new UsageError(`gradientFlow: need rtol > 0 and atol > 0, got ${rtol}, ${atol}`);
   const hmin = options.hmin ?? T * 1e-9;
   const maxEvaluations = options.maxEvaluations ?? 1e7;
   const { mask } = options;

@@ -78,7 +78,7 @@ export const simulateCommand: Command = {
         kernel,
         threads,
         rtol: positive(ctx, 'rtol'),
-        atol: nonNegative(ctx, 'atol'),
+        atol: positive(ctx, 'atol'),
         maxEvaluations: integerOption(ctx, 'max-evaluations', { min: 1 }),
         onProgress: (f) => bar.update(f),
         onRecord: (rec, theta) => {
@@ -153,13 +153,6 @@ function positive(ctx: CommandContext, key: string): number {
   const raw = ctx.options[key];
   const x = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
   if (!(Number.isFinite(x) && x > 0)) throw new UsageError(`--${key} must be a number > 0, got ${JSON.stringify(raw)}`);
-  return x;
-}
-
-function nonNegative(ctx: CommandContext, key: string): number {
-  const raw = ctx.options[key];
-  const x = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-  if (!(Number.isFinite(x) && x >= 0)) throw new UsageError(`--${key} must be a number >= 0, got ${JSON.stringify(raw)}`);
   return x;
 }
 
