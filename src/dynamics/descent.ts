@@ -26,6 +26,8 @@ export interface DescentOptions extends RunHooks {
   lr: number;
   /** Record steps 0, K, 2K, ... and the last; default: the first and the last only. */
   recordEvery?: number;
+  /** Further steps to record (any order; those beyond `steps` are ignored). */
+  recordSteps?: readonly number[];
   /** 1 for parameters that move, 0 for frozen ones (e.g. biases of a net without biases). */
   mask?: Float64Array;
 }
@@ -55,6 +57,7 @@ export function gradientDescent(objective: Objective, theta0: Float64Array, opti
   checkMask(mask, objective.size, 'gradientDescent');
   const theta = Float64Array.from(theta0);
   const grad = new Float64Array(objective.size);
+  const extra = new Set(options.recordSteps ?? []);
   const progressEvery = Math.max(1, Math.floor(steps / 200));
   let k = 0;
   let evaluations = 0;
@@ -65,7 +68,7 @@ export function gradientDescent(objective: Objective, theta0: Float64Array, opti
       options.onRecord?.({ t: k * lr, step: k, theta, sse });
       return { theta, sse, steps: k, diverged: true, evaluations };
     }
-    if (k === 0 || (every !== undefined && k % every === 0)) options.onRecord?.({ t: k * lr, step: k, theta, sse });
+    if (k === 0 || (every !== undefined && k % every === 0) || extra.has(k)) options.onRecord?.({ t: k * lr, step: k, theta, sse });
     if (mask === undefined) for (let p = 0; p < theta.length; p++) theta[p] -= lr * grad[p];
     else for (let p = 0; p < theta.length; p++) theta[p] -= lr * mask[p] * grad[p];
     if (k % progressEvery === 0) options.onProgress?.(k / steps);

@@ -22,6 +22,8 @@ export interface SimulateOptions {
   method?: 'descent' | 'flow';
   /** Record every K steps (flow: every K lr of time); default: the start and the end only. */
   recordEvery?: number;
+  /** Further times to record at (descent: the nearest step, t / lr rounded). */
+  recordTimes?: readonly number[];
   kernel?: KernelName;
   /** Threads evaluating the gradient (default 1; worker threads over data shards beyond that). */
   threads?: number;
@@ -81,14 +83,16 @@ export async function simulate(problem: FloatProblem, options: SimulateOptions):
     };
     const base = { widths: problem.widths, exact: false as const, method, kernel: objective.kernel, threads: objective.threads };
     if (method === 'descent') {
-      const r = gradientDescent(objective, problem.theta, { steps, lr, recordEvery: options.recordEvery, mask: options.mask, onRecord, onProgress: options.onProgress });
+      const recordSteps = (options.recordTimes ?? []).map((t) => Math.round(t / lr));
+      const r = gradientDescent(objective, problem.theta, { steps, lr, recordEvery: options.recordEvery, recordSteps, mask: options.mask, onRecord, onProgress: options.onProgress });
       const { drift, scale } = recorder.balanceDrift(r.theta);
       return { ...base, theta: r.theta, sse: r.sse, steps: r.steps, time: r.steps * lr, records, diverged: r.diverged, complete: true, evaluations: r.evaluations, balanceDrift: drift, balanceScale: scale };
     }
     if (!Number.isSafeInteger(steps) || steps < 0) throw new UsageError(`simulate: steps must be an integer >= 0, got ${steps}`);
     if (!(Number.isFinite(lr) && lr > 0)) throw new UsageError(`simulate: lr must be a finite number > 0, got ${lr}`);
     const every = options.recordEvery;
-    const recordTimes = every === undefined ? [] : Array.from({ length: Math.floor(steps / every) }, (_, i) => (i + 1) * every * lr);
+    const everyTimes = every === undefined ? [] : Array.from({ length: Math.floor(steps / every) }, (_, i) => (i + 1) * every * lr);
+    const recordTimes = [...new Set([...everyTimes, ...(options.recordTimes ?? [])])].sort((a, b) => a - b);
     const r = gradientFlow(objective, problem.theta, {
       time: steps * lr,
       recordTimes,

@@ -71,6 +71,19 @@ describe('relu-exact simulate', () => {
     expect(out.sse).toBeLessThan(7709 / 16);
   });
 
+  it('--record-at adds records at chosen times, for descent and flow alike', async () => {
+    for (const flow of [[], ['--flow']]) {
+      const r = await runInMemory(['simulate', '--net', 'virtual:net.json', '--data', 'virtual:data.json', '--steps', '10', '--lr', '1e-3', '--record-every', '10', '--record-at', '0.003,0.0075', '--out', 'virtual:t.jsonl', ...flow], files);
+      expect(r.code).toBe(0);
+      const lines = r.written.get('virtual:t.jsonl')!.trimEnd().split('\n').slice(1).map((l) => JSON.parse(l));
+      expect(lines.map((l) => l.step)).toEqual([0, 3, 8, 10]);
+      if (flow.length > 0) expect(lines.map((l) => l.t)).toEqual([0, 0.003, 0.0075, 0.01]);
+    }
+    const bad = await runInMemory(['simulate', '--net', 'virtual:net.json', '--data', 'virtual:data.json', '--steps', '10', '--lr', '1e-3', '--record-at', '1,x'], files);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--record-at must be a comma-separated list of times >= 0');
+  });
+
   it('--init draws the initial net; the flow budget gives exit 3 with the state reached', async () => {
     const r = await runInMemory(['simulate', '--init', 'pytorch', '--width', '5', '--seed', '2', '--data', 'virtual:data.json', '--steps', '10', '--lr', '1e-3', '--json'], files);
     expect(r.code).toBe(0);

@@ -35,6 +35,7 @@ export const simulateCommand: Command = {
     flow: { type: 'boolean', description: 'integrate the gradient flow instead of taking descent steps' },
     out: { type: 'string', valueName: 'FILE.jsonl', description: 'write the trajectory, one JSON record a line' },
     'record-every': { type: 'string', valueName: 'K', description: 'record every K steps (default: about 100 records in all)' },
+    'record-at': { type: 'string', valueName: 'T1,T2,...', description: 'also record at these times t (descent: step t / lr, rounded)' },
     svg: { type: 'string', valueName: 'FILE.svg', description: 'an animated SVG of the spline moving over the data (univariate nets)' },
     'svg-frames': { type: 'string', valueName: 'N', default: '60', description: 'at most N frames in the SVG' },
     kernel: { type: 'string', valueName: 'K', description: `float kernel: ${KERNELS.join(', ')} (default: sorted for univariate shallow nets, shallow for other shallow nets, dense otherwise)` },
@@ -54,11 +55,13 @@ export const simulateCommand: Command = {
     const kernel = ctx.options['kernel'] as KernelName | undefined;
     if (kernel !== undefined && !(KERNELS as readonly string[]).includes(kernel)) throw new UsageError(`--kernel must be one of ${KERNELS.join(', ')}, got ${JSON.stringify(kernel)}`);
     const threads = integerOption(ctx, 'threads', { min: 1, max: 64 });
+    const recordAt = ctx.options['record-at'] === undefined ? [] : String(ctx.options['record-at']).split(',').map((t) => (t.trim() === '' ? NaN : Number(t)));
+    if (recordAt.some((t) => !(Number.isFinite(t) && t >= 0))) throw new UsageError(`--record-at must be a comma-separated list of times >= 0, got ${JSON.stringify(ctx.options['record-at'])}`);
     const problem = floatProblem(net as ReluNet<unknown>, data as Dataset<unknown>, 'simulate');
     const svgFile = ctx.options['svg'] as string | undefined;
     if (svgFile !== undefined && !(problem.widths[0] === 1 && problem.widths[problem.widths.length - 1] === 1)) throw new UsageError(`--svg draws univariate nets; this net takes ${problem.widths[0]} inputs`);
     const maxFrames = integerOption(ctx, 'svg-frames', { min: 1, max: 10_000 });
-    const recordCount = Math.floor(steps / recordEvery) + 1 + (steps % recordEvery === 0 ? 0 : 1);
+    const recordCount = Math.floor(steps / recordEvery) + 1 + (steps % recordEvery === 0 ? 0 : 1) + (ctx.options['record-at'] === undefined ? 0 : String(ctx.options['record-at']).split(',').length);
     const stride = Math.ceil(recordCount / maxFrames);
     const outFile = ctx.options['out'] as string | undefined;
     const sink = outFile === undefined ? null : openSink(ctx, outFile);
@@ -75,6 +78,7 @@ export const simulateCommand: Command = {
         lr,
         method,
         recordEvery,
+        recordTimes: recordAt,
         kernel,
         threads,
         rtol: positive(ctx, 'rtol'),
