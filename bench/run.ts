@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { run as runLinalg } from './linalg.js';
 import { run as runCrossover } from './crossover.js';
 import { run as runExactSpeed } from './exact-speed.js';
+import { run as runFloat } from './float.js';
 import { run as runPatterns } from './patterns.js';
 import { run as runSweep } from './sweep.js';
 
@@ -43,6 +44,7 @@ const BENCHES: { name: string; run: Bench }[] = [
   { name: 'exact-speed', run: runExactSpeed },
   { name: 'crossover', run: runCrossover },
   { name: 'patterns', run: runPatterns },
+  { name: 'float', run: runFloat },
   { name: 'sweep', run: runSweep },
 ];
 

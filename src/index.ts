@@ -10,4 +10,5 @@ export * from './network/index.js';
 export * from './arrangement/index.js';
 export * from './spline/index.js';
 export * from './dynamics/index.js';
+export * from './float/index.js';
 export * from './sweep/index.js';

@@ -1,5 +1,5 @@
 /** What a command may touch: its output streams and the file system (swappable in tests). */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { InputError } from '../core/errors.js';
 
 export interface CliIo {
@@ -11,6 +11,8 @@ export interface CliIo {
   /** Binary files (safetensors); optional so in-memory test IOs need not provide it. */
   readBytes?(path: string): Uint8Array;
   writeText(path: string, text: string): void;
+  /** A file written piece by piece, each piece on disk when `write` returns (streams, JSONL). Optional: without it, commands collect and call writeText once. */
+  openWrite?(path: string): { write(text: string): void; close(): void };
 }
 
 export function nodeIo(): CliIo {
@@ -38,6 +40,15 @@ export function nodeIo(): CliIo {
       } catch (e) {
         throw new InputError(`cannot write the file (${describeFsError(e)})`, { file: path });
       }
+    },
+    openWrite: (path) => {
+      let fd: number;
+      try {
+        fd = openSync(path, 'w');
+      } catch (e) {
+        throw new InputError(`cannot write the file (${describeFsError(e)})`, { file: path });
+      }
+      return { write: (text) => void writeSync(fd, text), close: () => closeSync(fd) };
     },
   };
 }

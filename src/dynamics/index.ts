@@ -13,3 +13,16 @@ export {
 } from './init.js';
 export { shallowInitLaws, ratioCdf, erf, erfc, type ShallowInitLaws } from './init-laws.js';
 export { initStats, flatnessTable, sampleTrial, estimate, BREAKPOINT_THRESHOLDS, type Estimate, type LawCheck, type InitStats, type FlatnessRow, type TrialStats } from './init-stats.js';
+export { floatProblem, floatTheta, floatNet, exactNetOfTheta, type FloatProblem } from './float-net.js';
+export { coordinatesOf, balances, type Coordinates, type UnivariateCoordinates, type RadonCoordinates, type RawCoordinates } from './coordinates.js';
+export { alignment, firstLayerRank, breakpointClustering, squaredNorm, type Alignment, type NumericalRank, type Clustering } from './metrics.js';
+export { gradientDescent, type DescentOptions, type DescentResult, type RunPoint, type RunHooks } from './descent.js';
+export { gradientFlow, type FlowOptions, type FlowResult } from './flow.js';
+export { Recorder, recordLine, TRAJECTORY_FORMAT, type TrajectoryRecord, type RecordMetrics, type MetricOptions } from './trajectory.js';
+export { simulate, simulateNet, type SimulateOptions, type SimulationResult } from './simulate.js';
+export { splineAnimationSvg, type AnimationFrame, type AnimationOptions } from './animation.js';
+export { balancedInit, type BalancedInit } from './reproductions/balanced-init.js';
+export { orthogonalExperiment, type OrthogonalOptions, type OrthogonalResult, type OrthogonalRow } from './reproductions/orthogonal.js';
+export { teacherExperiment, negativeMeasureData, positiveMeasureData, type TeacherData, type TeacherOptions, type TeacherResult, type TeacherRow } from './reproductions/teacher.js';
+export { minRankVersusMinNorm, type MinRankVersusMinNorm } from './reproductions/teacher-geometry.js';
+export { pinningExperiment, type PinningOptions, type PinningResult, type PinningRow } from './reproductions/pinning.js';

@@ -17,6 +17,8 @@ export interface SplinePlotOptions {
   height?: number;
   /** The x range to show; default: every knot and data point, with a margin. */
   xRange?: readonly [Rational, Rational];
+  /** The y range shown (floats); default: the curve and the data, padded. Fixed ranges keep the frames of an animation comparable. */
+  yRange?: readonly [number, number];
   /** Default true: a standalone document (with the SVG namespace); false for inline use in HTML. */
   standalone?: boolean;
 }
@@ -34,7 +36,7 @@ export function splineSvg(s: Spline, options: SplinePlotOptions = {}): string {
   const data = (options.data?.x ?? []).map((x, i) => [x.toNumber(), (options.data?.y?.[i] ?? evaluateSpline(s, x)).toNumber()] as const);
   const knots = s.knots.map((t, k) => [t, k] as const).filter(([t]) => t.cmp(x0) >= 0 && t.cmp(x1) <= 0).map(([t, k]) => [t.toNumber(), s.values[k].toNumber(), k] as const);
   const ys = [...curve, ...data].map((p) => p[1]).filter(Number.isFinite);
-  const [y0, y1] = padded(Math.min(...ys), Math.max(...ys), 0.08);
+  const [y0, y1] = options.yRange ?? padded(Math.min(...ys), Math.max(...ys), 0.08);
   const xa = x0.toNumber();
   const xb = x1.toNumber();
   const plotW = width - MARGIN.left - MARGIN.right;

@@ -7,6 +7,7 @@ import { rankCommand } from './rank.js';
 import { regionsCommand } from './regions.js';
 import { reportCommand } from './report.js';
 import { initStatsCommand, interpolateCommand, splineCommand } from './spline-commands.js';
+import { experimentCommand, simulateCommand } from './dynamics-commands.js';
 import { sweepCommand } from './sweep.js';
 
 export const COMMANDS: readonly Command[] = [
@@ -20,4 +21,6 @@ export const COMMANDS: readonly Command[] = [
   regionsCommand,
   convertCommand,
   sweepCommand,
+  simulateCommand,
+  experimentCommand,
 ];

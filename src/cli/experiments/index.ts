@@ -1,0 +1,9 @@
+/** Every named experiment of `relu-exact experiment NAME`, in the order the help lists them. Each adds its file and one line. */
+import { breakpointPinning } from './breakpoint-pinning.js';
+import type { Experiment } from './experiment.js';
+import { orthogonalInputs } from './orthogonal-inputs.js';
+import { singleNeuronTeacher } from './single-neuron-teacher.js';
+
+export type { Experiment } from './experiment.js';
+
+export const EXPERIMENTS: readonly Experiment[] = [orthogonalInputs, singleNeuronTeacher, breakpointPinning];

@@ -1,0 +1,114 @@
+/**
+ * The sse of a net on a data set as one object: pick a kernel once (with its workspaces and,
+ * for the sorted kernel, the data sorted once), then evaluate sse and gradient at any theta
+ * without allocating. Serial here; `parallel.ts` shards the data over worker threads.
+ */
+import { DimensionError, UsageError } from '../core/errors.js';
+import { denseSseGradient, denseWorkspaceSize } from './dense.js';
+import { denseLayout } from './layout.js';
+import { shallowSseGradient, shallowWorkspaceSize } from './shallow.js';
+import { sortData, sortedSseGradient, sortedWorkspaceSize } from './sorted.js';
+
+/**
+ * - `sorted`: the prefix-sum kernel, univariate shallow scalar nets only, O(n + m log n) a step;
+ * - `shallow`: the fused dense kernel for shallow scalar nets, any input dimension, O(n m d);
+ * - `dense`: backpropagation through any depth and any number of outputs.
+ */
+export const KERNELS = ['sorted', 'shallow', 'dense'] as const;
+export type KernelName = (typeof KERNELS)[number];
+
+export interface Objective {
+  readonly kernel: KernelName;
+  /** Number of parameters (relu-net/1 order). */
+  readonly size: number;
+  /** Number of data points. */
+  readonly n: number;
+  /** Threads evaluating (1: this one only). */
+  readonly threads: number;
+  /** sse at theta; its gradient written to grad when given. Allocates nothing. */
+  evaluate(theta: Float64Array, grad: Float64Array | null): number;
+  /** Stops the worker threads, if any (an objective is unusable afterwards). */
+  close(): Promise<void>;
+}
+
+export interface ObjectiveOptions {
+  /** Default: `sorted` for univariate shallow scalar nets, `shallow` for other shallow scalar nets, else `dense`. */
+  kernel?: KernelName;
+}
+
+/** The kernel used by default for these widths. */
+export function defaultKernel(widths: readonly number[]): KernelName {
+  const shallowScalar = widths.length === 3 && widths[2] === 1;
+  return shallowScalar ? (widths[0] === 1 ? 'sorted' : 'shallow') : 'dense';
+}
+
+/** Checks the kernel fits the widths and the data their shapes; returns the kernel. */
+export function checkObjective(widths: readonly number[], X: Float64Array, Y: Float64Array, kernel: KernelName | undefined, fn: string): KernelName {
+  denseLayout(widths);
+  const k = kernel ?? defaultKernel(widths);
+  if (!(KERNELS as readonly string[]).includes(k)) throw new UsageError(`${fn}: kernel must be one of ${KERNELS.join(', ')}, got ${JSON.stringify(k)}`);
+  const shallowScalar = widths.length === 3 && widths[2] === 1;
+  if (k === 'shallow' && !shallowScalar) throw new DimensionError(fn, `the shallow kernel needs one hidden layer and one output; widths are [${widths.join(', ')}]`);
+  if (k === 'sorted' && !(shallowScalar && widths[0] === 1)) throw new DimensionError(fn, `the sorted kernel needs a univariate shallow net with one output; widths are [${widths.join(', ')}]`);
+  const d = widths[0];
+  const nL = widths[widths.length - 1];
+  if (X.length % d !== 0) throw new DimensionError(fn, `X has ${X.length} entries, not a multiple of the input dimension ${d}`);
+  const n = X.length / d;
+  if (Y.length !== n * nL) throw new DimensionError(fn, `Y has ${Y.length} entries; ${n} points with ${nL} output(s) need ${n * nL}`);
+  return k;
+}
+
+/** sse and gradient over rows [i0, i1) of data already prepared for the kernel (sorted for `sorted`). */
+export type ShardEvaluator = (theta: Float64Array, grad: Float64Array | null, og: number) => number;
+
+/**
+ * An evaluator of the rows [i0, i1) with its own workspace. For `sorted`, X and Y must be sorted
+ * by x; the shard keeps its neurons' boundary indices between calls (hints for the next search).
+ */
+export function shardEvaluator(kernel: KernelName, widths: readonly number[], X: Float64Array, Y: Float64Array, i0: number, i1: number): ShardEvaluator {
+  const d = widths[0];
+  const m = widths[1];
+  switch (kernel) {
+    case 'sorted': {
+      const n = i1 - i0;
+      const x = X.subarray(i0, i1);
+      const y = Y.subarray(i0, i1);
+      const k = new Int32Array(m).fill(n >> 1);
+      const r = new Float64Array(n);
+      const work = new Float64Array(sortedWorkspaceSize(n));
+      return (theta, grad, og) => sortedSseGradient(n, m, x, y, theta, 0, grad, og, k, r, work);
+    }
+    case 'shallow': {
+      const work = new Float64Array(shallowWorkspaceSize(d, m));
+      return (theta, grad, og) => shallowSseGradient(d, m, X, Y, i0, i1, theta, 0, grad, og, work);
+    }
+    case 'dense': {
+      const w = Int32Array.from(widths);
+      const work = new Float64Array(denseWorkspaceSize(w));
+      return (theta, grad, og) => denseSseGradient(w, X, Y, i0, i1, theta, 0, grad, og, work);
+    }
+  }
+}
+
+/** The data as the kernel wants it: sorted by x for `sorted` (a copy), as given otherwise. */
+export function prepareData(kernel: KernelName, X: Float64Array, Y: Float64Array): { X: Float64Array; Y: Float64Array } {
+  if (kernel !== 'sorted') return { X, Y };
+  const s = sortData(X, Y);
+  return { X: s.x, Y: s.y };
+}
+
+/** A serial objective: sse of the net with layer widths `widths` on X (n x n_0) and Y (n x n_L). */
+export function createObjective(widths: readonly number[], X: Float64Array, Y: Float64Array, options: ObjectiveOptions = {}): Objective {
+  const kernel = checkObjective(widths, X, Y, options.kernel, 'createObjective');
+  const n = X.length / widths[0];
+  const data = prepareData(kernel, X, Y);
+  const run = shardEvaluator(kernel, widths, data.X, data.Y, 0, n);
+  return {
+    kernel,
+    size: denseLayout(widths).size,
+    n,
+    threads: 1,
+    evaluate: (theta, grad) => run(theta, grad, 0),
+    close: async () => {},
+  };
+}
