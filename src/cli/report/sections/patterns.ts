@@ -2,7 +2,7 @@ import { countPatterns, countRegions, type Box } from '../../../arrangement/inde
 import { BudgetExceededError } from '../../../core/errors.js';
 import { Rational } from '../../../field/rational.js';
 import { inputDim } from '../../../network/relu-net.js';
-import type { Block, ReportSection } from '../section.js';
+import type { Block, Fact, ReportSection } from '../section.js';
 
 /** The report stays quick: each enumeration gets this budget and says so when it runs out. */
 const BUDGET = { maxSeconds: 3, maxCount: 200_000 };
@@ -16,15 +16,18 @@ export const patternsSection: ReportSection = {
     const blocks: Block[] = [];
     const json: Record<string, unknown> = { points: X.nrows, dimension: X.ncols + 1 };
     const rows: string[][] = [];
+    const headline: Fact[] = [];
     for (const convention of ['open', 'closed'] as const) {
       const result = budgeted(() => countPatterns(X, { convention, ...BUDGET }));
       if ('stopped' in result) {
         json[convention] = result;
         rows.push([convention, `more than ${result.partialCount} (stopped after ${BUDGET.maxSeconds} s or ${BUDGET.maxCount} patterns)`, '', '']);
+        headline.push({ label: `${convention} patterns`, value: `> ${result.partialCount} (budget)`, tone: 'warn' });
       } else {
         const c = result.value;
         json[convention] = { count: c.count.toString(), generalPosition: c.generalPosition, method: c.method };
         rows.push([convention, c.count.toString(), c.generalPosition ? 'yes' : 'no', c.method === 'cover' ? "Cover's formula" : 'enumerated']);
+        headline.push({ label: `${convention} patterns`, value: c.count.toString() });
       }
     }
     blocks.push({
@@ -40,6 +43,7 @@ export const patternsSection: ReportSection = {
       const where = box.lower.map((lo, i) => `(${lo}, ${box.upper[i]})`).join(' x ');
       const boxJson = box.lower.map((lo, i) => [String(lo), String(box.upper[i])]);
       json['regions'] = 'stopped' in result ? { ...result, box: boxJson } : { count: result.value, box: boxJson };
+      headline.push('stopped' in result ? { label: 'linear regions near the data', value: `> ${result.partialCount} (budget)`, tone: 'warn' } : { label: 'linear regions near the data', value: String(result.value) });
       blocks.push({
         kind: 'text',
         text:
@@ -48,7 +52,7 @@ export const patternsSection: ReportSection = {
             : `The net has ${result.value} linear region${result.value === 1 ? '' : 's'} in the box ${where} around the data (exact; relu-exact regions lists them).`,
       });
     }
-    return { title: 'Activation patterns and linear regions', blocks, json };
+    return { title: 'Activation patterns and linear regions', blocks, json, headline };
   },
 };
 
