@@ -1,0 +1,186 @@
+/**
+ * Functional dimension and hidden symmetries, exactly (MATH.md "Functional dimension and hidden
+ * symmetries"; Grigsby, Lindsey and Rolnick; LITERATURE-A 3.2-3.4).
+ *
+ * - Batch functional dimension: the exact rank of the Jacobian of E_Z at a batch Z
+ *   (`batchFunctionalDimension`).
+ * - Functional dimension: the supremum of the batch rank over finite batches avoiding every
+ *   zero pre-activation. The toolkit computes it from the decisive batch: on the open region of
+ *   an activation pattern the Jacobian row is an affine function of the point (the pattern and
+ *   G_l are fixed, h^{l-1} is affine), so the rows at n_0 + 1 affinely independent points of the
+ *   region span the rows of all its points; and every point with no zero pre-activation lies in
+ *   such a region. Hence the rank over an n_0-simplex in every top-dimensional region
+ *   (`iterRegions`, all of R^d by default, unbounded regions included) is the supremum, exactly,
+ *   for every theta (GLMW's genericity is not needed for this statement, which is the toolkit's
+ *   own). Regions where a pre-activation vanishes identically hold no such point and are skipped
+ *   (counted in `nonSmoothRegions`). Per region the rows used are the row at the interior point
+ *   and its derivatives along x_1..x_n0 (`jacobianWithTangents`): they span the same space as the
+ *   simplex's rows, with smaller numbers.
+ * - The rank is tracked exactly and incrementally (`CertifiedRowSpace`) and stops as soon as it
+ *   reaches D - N_h, which no batch can exceed: a net at the bound needs only the first regions.
+ * - hiddenSymmetries: functional dimension < D - N_h (positive-dimensional hidden symmetries near
+ *   theta, LITERATURE-A 3.4; equality does not rule out discrete ones).
+ */
+import { BudgetExceededError } from '../../core/errors.js';
+import { QQ } from '../../field/qq.js';
+import { Rational } from '../../field/rational.js';
+import { Mat } from '../../linalg/mat.js';
+import { nullspace, rank, type LinalgOptions } from '../../linalg/operations.js';
+import { ZZ } from '../../field/zz.js';
+import type { LpOptions } from '../../lp/interior.js';
+import { hiddenNeuronCount, inputDim, parameterCount, type ReluNet } from '../../network/relu-net.js';
+import { iterRegions, type Box, type LinearRegion } from '../../arrangement/regions.js';
+import type { BudgetOptions } from '../../arrangement/budget.js';
+import { batchJacobian, jacobianWithTangents, type JacobianOptions, type NeuronAddress } from './jacobian.js';
+import { CertifiedRowSpace } from './row-space.js';
+import { independentScalingDirections, scalingDirections } from './scaling.js';
+
+export interface BatchFunctionalDimension {
+  readonly batchFunctionalDimension: number;
+  readonly parameterCount: number;
+  /** D - N_h. */
+  readonly upperBound: number;
+  readonly points: number;
+  /** Points kept with an exactly-zero pre-activation (onZero 'flag'); their rows use relu'(0) = 0. */
+  readonly flagged: readonly { point: number; neurons: NeuronAddress[] }[];
+  readonly exact: true;
+}
+
+/** The exact rank of the Jacobian of E_Z at the batch (refuses points with a zero pre-activation unless flagged). */
+export function batchFunctionalDimension(net: ReluNet<Rational>, points: readonly (readonly Rational[])[], options: JacobianOptions & LinalgOptions = {}): BatchFunctionalDimension {
+  const D = parameterCount(net);
+  const { rows, flagged } = batchJacobian(net, points, options);
+  const r = rows.length === 0 ? 0 : rank(Mat.fromRows(QQ, rows, D), options);
+  return { batchFunctionalDimension: r, parameterCount: D, upperBound: D - hiddenNeuronCount(net), points: points.length, flagged, exact: true };
+}
+
+export interface FunctionalDimensionOptions extends BudgetOptions {
+  /** Restrict to the regions inside an open box (the functional dimension of f on the box); default all of R^d. */
+  box?: Box;
+  lp?: LpOptions;
+  /** Stop enumerating regions once the rank reaches D - N_h (default true). */
+  stopAtBound?: boolean;
+}
+
+export interface FunctionalDimensionResult {
+  readonly functionalDimension: number;
+  readonly parameterCount: number;
+  readonly hiddenNeurons: number;
+  /** D - N_h. */
+  readonly upperBound: number;
+  readonly hiddenSymmetries: boolean;
+  /** Regions visited (all of them unless the bound was reached first). */
+  readonly regionsVisited: number;
+  /** Every region was visited (false when the rank reached the bound first). */
+  readonly allRegions: boolean;
+  /** Visited regions where some pre-activation is identically 0 (no smooth point there). */
+  readonly nonSmoothRegions: number;
+  /** A decisive sub-batch: the simplices of the regions that raised the rank; its batch rank is the functional dimension. */
+  readonly witness: readonly Rational[][];
+  /** A basis of the Jacobian's kernel orthogonal to the scaling directions: the hidden-symmetry directions (empty at the bound). */
+  readonly hiddenDirections: readonly Rational[][];
+  readonly exact: true;
+}
+
+/** The exact functional dimension of a net, from its exact linear regions. */
+export function functionalDimension(net: ReluNet<Rational>, options: FunctionalDimensionOptions = {}): FunctionalDimensionResult {
+  const D = parameterCount(net);
+  const Nh = hiddenNeuronCount(net);
+  const d = inputDim(net);
+  const space = new CertifiedRowSpace(D, independentScalingDirections(net));
+  const stopAtBound = options.stopAtBound ?? true;
+  const simplices: Rational[][][] = [];
+  let visited = 0;
+  let nonSmooth = 0;
+  let allRegions = true;
+  try {
+    for (const region of iterRegions(net, { box: options.box, lp: options.lp, maxCount: options.maxCount, maxSeconds: options.maxSeconds, onProgress: options.onProgress })) {
+      visited++;
+      if (region.pattern.some((layer) => layer.includes(0))) {
+        nonSmooth++;
+        simplices.push([]);
+        continue;
+      }
+      simplices.push(regionSimplex(region));
+      const { rows } = jacobianWithTangents(net, region.interiorPoint, d);
+      for (const perOutput of rows) for (const row of perOutput) space.add(row, visited - 1);
+      if (stopAtBound && space.full) {
+        allRegions = false;
+        break;
+      }
+    }
+  } catch (e) {
+    if (e instanceof BudgetExceededError) {
+      throw new BudgetExceededError(`functionalDimension: ${e.message}; the rank so far, ${space.rank}, is a lower bound (the upper bound is ${D - Nh})`, { lowerBound: space.rank, upperBound: D - Nh, regions: visited });
+    }
+    throw e;
+  }
+  const summary = space.finish();
+  const used = [...new Set(summary.tags)].sort((a, b) => a - b);
+  const fd = summary.rank;
+  return {
+    functionalDimension: fd,
+    parameterCount: D,
+    hiddenNeurons: Nh,
+    upperBound: D - Nh,
+    hiddenSymmetries: fd < D - Nh,
+    regionsVisited: visited,
+    allRegions,
+    nonSmoothRegions: nonSmooth,
+    witness: used.flatMap((t) => simplices[t]),
+    hiddenDirections: fd < D - Nh ? hiddenDirections(net, summary.basis) : [],
+    exact: true,
+  };
+}
+
+/**
+ * Kernel vectors of the Jacobian rows that, with the scaling directions, span the whole kernel:
+ * taken greedily from the RREF nullspace basis (one vector per free parameter, that parameter 1),
+ * so each is as sparse as the kernel allows and names the parameters a hidden symmetry moves.
+ */
+function hiddenDirections(net: ReluNet<Rational>, basis: readonly bigint[][]): Rational[][] {
+  const D = parameterCount(net);
+  const kernel = basis.length === 0 ? Mat.identity(QQ, D).toArrays() : nullspace(Mat.fromRows(ZZ, basis, D)).map((v) => v.map((x) => Rational.fromBigint(x)));
+  const chosen: Rational[][] = scalingDirections(net).map((s) => {
+    const v = new Array<Rational>(D).fill(Rational.ZERO);
+    s.index.forEach((i, k) => (v[i] = s.value[k]));
+    return v;
+  });
+  const out: Rational[][] = [];
+  let r = chosen.length === 0 ? 0 : rank(Mat.fromRows(QQ, chosen, D));
+  for (const v of kernel) {
+    const next = rank(Mat.fromRows(QQ, [...chosen, v], D));
+    if (next === r) continue;
+    chosen.push(v);
+    out.push(v);
+    r = next;
+  }
+  return out;
+}
+
+/**
+ * An n_0-simplex strictly inside a region (MATH.md step 2): the interior point p and
+ * p + (t / (2 L)) e_k, with t the least slack of the region's inequalities at p and L the largest
+ * L1 norm of their linear parts (all of R^d: step 1).
+ */
+export function regionSimplex(region: LinearRegion): Rational[][] {
+  const p = region.interiorPoint;
+  const d = p.length;
+  let slack: Rational | null = null;
+  let L = Rational.ZERO;
+  for (const form of region.inequalities) {
+    const value = form.slice(0, d).reduce((s, a, i) => s.add(a.mul(p[i])), form[d]);
+    if (slack === null || value.cmp(slack) < 0) slack = value;
+    const norm = form.slice(0, d).reduce((s, a) => s.add(a.abs()), Rational.ZERO);
+    if (norm.cmp(L) > 0) L = norm;
+  }
+  const step = slack === null || L.isZero() ? Rational.ONE : slack.div(L.mul(Rational.of(2)));
+  return [p, ...Array.from({ length: d }, (_, k) => p.map((x, i) => (i === k ? x.add(step) : x)))];
+}
+
+/** The whole decisive batch: an n_0-simplex in every region with no identically-zero pre-activation. */
+export function decisiveBatch(net: ReluNet<Rational>, options: Omit<FunctionalDimensionOptions, 'stopAtBound'> = {}): Rational[][] {
+  const out: Rational[][] = [];
+  for (const region of iterRegions(net, options)) if (!region.pattern.some((layer) => layer.includes(0))) out.push(...regionSimplex(region));
+  return out;
+}

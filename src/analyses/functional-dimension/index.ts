@@ -1,0 +1,12 @@
+export { jacobianAt, batchJacobian, jacobianWithTangents, NonSmoothPointError, type NeuronAddress, type OnZero, type JacobianOptions, type BatchJacobian } from './jacobian.js';
+export { CertifiedRowSpace, primitiveIntegerRow, type SparseVector, type RowSpaceSummary } from './row-space.js';
+export { scalingDirections, independentScalingDirections, layerOffsets, type ScalingDirection } from './scaling.js';
+export {
+  batchFunctionalDimension,
+  functionalDimension,
+  regionSimplex,
+  decisiveBatch,
+  type BatchFunctionalDimension,
+  type FunctionalDimensionOptions,
+  type FunctionalDimensionResult,
+} from './functional-dimension.js';

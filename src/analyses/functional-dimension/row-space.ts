@@ -1,0 +1,238 @@
+/**
+ * The exact rank of a stream of Jacobian rows, certified, with the scaling orbits quotiented out.
+ *
+ * Every smooth Jacobian row a is orthogonal to the known kernel vectors Sigma (one per hidden
+ * neuron: the tangent of its positive-scaling orbit, LITERATURE-A 3.3), and those are linearly
+ * independent (each has a private incoming coordinate that is nonzero), so the rank is at most
+ * D - |Sigma|. The rows are kept as a set S that is independent over Q:
+ * - Modulo a prime p we hold a basis C_p of ker_p([S; Sigma^T]). A row with a . C_p != 0 mod p is
+ *   independent of [S; Sigma^T] mod p, hence over Q (as long as [S; Sigma^T] itself is
+ *   independent mod p, which is kept true), and joins S; C_p is updated in O(|C_p| D).
+ * - A row with a . C_p = 0 mod p is dependent mod p; over Q that needs proof: a lies in the row
+ *   space of S iff a is orthogonal to ker(S) = span(Sigma) + C_Q with C_Q = ker([S; Sigma^T])
+ *   (over Q, Sigma and Sigma-perp meet only in 0), and a . Sigma = 0 is checked for every row. So
+ *   a . C_Q = 0, checked exactly, proves it. C_Q (exact nullspace, certified by src/linalg) is
+ *   computed lazily: rows wait in a buffer until it is current; a C_Q of an older, smaller S
+ *   still proves dependence. A row that fails the exact check is independent over Q (the prime
+ *   was unlucky for it): it joins S and a fresh prime is taken.
+ * - Once |S| = D - |Sigma| the rank is known: no further row can raise it.
+ * The answer is exact: rank >= |S| by independence, rank <= |S| by the checks (or the bound).
+ */
+import { gcdBig, lcmBig } from '../../field/bigint.js';
+import { Rational } from '../../field/rational.js';
+import { ZZ } from '../../field/zz.js';
+import { Mat } from '../../linalg/mat.js';
+import { nullspace } from '../../linalg/operations.js';
+import { modpMatrix, nullspaceModP, rankModP } from '../../linalg/modular/modp-api.js';
+import { invMod, reduce } from '../../linalg/modular/modp.js';
+import { primeAt } from '../../linalg/modular/primes.js';
+
+/** A sparse integer vector. */
+export interface SparseVector {
+  readonly index: readonly number[];
+  readonly value: readonly bigint[];
+}
+
+export interface RowSpaceSummary {
+  readonly rank: number;
+  /** The tags of the rows kept in S (independent over Q), in the order they joined. */
+  readonly tags: readonly number[];
+  /** The rows kept (independent over Q, primitive integer vectors): a basis of the row space. */
+  readonly basis: readonly bigint[][];
+  /** Primes used (more than one only after an unlucky prime). */
+  readonly primes: number;
+  /** Exact nullspace computations of [S; Sigma^T]. */
+  readonly exactKernels: number;
+}
+
+/** Clear denominators and divide out the content: a primitive integer vector on the same line. */
+export function primitiveIntegerRow(row: readonly Rational[]): bigint[] {
+  const L = row.reduce((acc, x) => (x.den === 1n ? acc : lcmBig(acc, x.den)), 1n);
+  const ints = row.map((x) => x.num * (L / x.den));
+  const g = ints.reduce((acc, x) => (x === 0n ? acc : gcdBig(acc, x)), 0n);
+  return g > 1n ? ints.map((x) => x / g) : ints;
+}
+
+export class CertifiedRowSpace {
+  readonly bound: number;
+  private readonly known: readonly SparseVector[];
+  private readonly knownDense: bigint[][];
+  private readonly S: bigint[][] = [];
+  private readonly tags: number[] = [];
+  private primeIndex = 0;
+  private p = 0;
+  private pinv = 0;
+  private Cp: Float64Array[] = [];
+  private Cq: bigint[][] | null = null;
+  private CqSize = -1;
+  private buffer: { a: bigint[]; tag: number }[] = [];
+  private threshold = 64;
+  private exactKernels = 0;
+  private primes = 0;
+
+  constructor(
+    private readonly D: number,
+    known: readonly SparseVector[],
+  ) {
+    this.known = known;
+    this.knownDense = known.map((v) => {
+      const dense = new Array<bigint>(D).fill(0n);
+      v.index.forEach((i, k) => (dense[i] = v.value[k]));
+      return dense;
+    });
+    this.bound = D - known.length;
+    this.newPrime();
+  }
+
+  get rank(): number {
+    return this.S.length;
+  }
+
+  /** The rank reached the bound D - |Sigma|: no row can raise it. */
+  get full(): boolean {
+    return this.S.length >= this.bound;
+  }
+
+  /** Add a row (tagged, e.g. by the region it comes from); true when it raised the rank. */
+  add(row: readonly Rational[], tag: number): boolean {
+    if (this.full) return false;
+    const a = primitiveIntegerRow(row);
+    if (a.every((x) => x === 0n)) return false;
+    this.checkKnownKernel(a);
+    const t = this.Cp.map((c) => this.dotModP(c, a));
+    const i0 = t.findIndex((x) => x !== 0);
+    if (i0 >= 0) {
+      this.join(a, tag, t, i0);
+      return true;
+    }
+    if (this.Cq !== null && this.dotsVanish(a, this.Cq)) return false;
+    if (this.Cq !== null && this.CqSize === this.S.length) {
+      this.joinUnlucky(a, tag);
+      return true;
+    }
+    this.buffer.push({ a, tag });
+    if (this.buffer.length >= this.threshold) {
+      this.threshold *= 2;
+      return this.flush();
+    }
+    return false;
+  }
+
+  /** Check every waiting row exactly; returns the summary (the rank is then exact). */
+  finish(): RowSpaceSummary {
+    this.flush();
+    return { rank: this.S.length, tags: this.tags.slice(), basis: this.S.slice(), primes: this.primes, exactKernels: this.exactKernels };
+  }
+
+  /** Verify the buffer against a current C_Q; rows that fail join S. */
+  private flush(): boolean {
+    let raised = false;
+    while (this.buffer.length > 0 && !this.full) {
+      const Cq = this.currentKernel();
+      const waiting = this.buffer;
+      this.buffer = [];
+      const failed = waiting.findIndex((w) => !this.dotsVanish(w.a, Cq));
+      if (failed < 0) break;
+      this.joinUnlucky(waiting[failed].a, waiting[failed].tag);
+      raised = true;
+      this.buffer = waiting.slice(failed + 1);
+    }
+    this.buffer = this.full ? [] : this.buffer;
+    return raised;
+  }
+
+  private currentKernel(): bigint[][] {
+    if (this.Cq === null || this.CqSize !== this.S.length) {
+      const rows = [...this.S, ...this.knownDense];
+      this.Cq = rows.length === 0 ? identity(this.D) : nullspace(Mat.fromRows(ZZ, rows, this.D)).map((v) => v as bigint[]);
+      this.CqSize = this.S.length;
+      this.exactKernels++;
+    }
+    return this.Cq;
+  }
+
+  private join(a: bigint[], tag: number, t: number[], i0: number): void {
+    const { p } = this;
+    const c0 = this.Cp[i0];
+    const inv = invMod(t[i0], p);
+    const next: Float64Array[] = [];
+    this.Cp.forEach((c, j) => {
+      if (j === i0) return;
+      if (t[j] !== 0) {
+        const f = p - reduce(t[j] * inv, p, this.pinv);
+        for (let k = 0; k < c.length; k++) if (c0[k] !== 0) c[k] = reduce(c[k] + f * c0[k], p, this.pinv);
+      }
+      next.push(c);
+    });
+    this.Cp = next;
+    this.S.push(a);
+    this.tags.push(tag);
+  }
+
+  /** a is independent over Q but not mod p: keep it and start over with a prime that sees [S; Sigma^T] as independent. */
+  private joinUnlucky(a: bigint[], tag: number): void {
+    this.S.push(a);
+    this.tags.push(tag);
+    this.newPrime();
+  }
+
+  private newPrime(): void {
+    for (;;) {
+      this.p = primeAt(this.primeIndex++);
+      this.pinv = 1 / this.p;
+      this.primes++;
+      const rows = [...this.S, ...this.knownDense];
+      if (rows.length === 0) {
+        this.Cp = identityModP(this.D);
+        return;
+      }
+      const m = modpMatrix(Mat.fromRows(ZZ, rows, this.D), this.p);
+      if (rankModP(m) < rows.length) continue;
+      this.Cp = nullspaceModP(m);
+      return;
+    }
+  }
+
+  private dotModP(c: Float64Array, a: readonly bigint[]): number {
+    const { p, pinv } = this;
+    const P = BigInt(p);
+    let s = 0;
+    for (let k = 0; k < a.length; k++) {
+      if (a[k] === 0n || c[k] === 0) continue;
+      let r = Number(a[k] % P);
+      if (r < 0) r += p;
+      s = reduce(s + reduce(r * c[k], p, pinv), p, pinv);
+    }
+    return s;
+  }
+
+  private dotsVanish(a: readonly bigint[], basis: readonly bigint[][]): boolean {
+    for (const c of basis) {
+      let s = 0n;
+      for (let k = 0; k < a.length; k++) if (a[k] !== 0n && c[k] !== 0n) s += a[k] * c[k];
+      if (s !== 0n) return false;
+    }
+    return true;
+  }
+
+  /** Every row must be orthogonal to the scaling directions: the upper bound rests on it. */
+  private checkKnownKernel(a: readonly bigint[]): void {
+    for (const v of this.known) {
+      let s = 0n;
+      v.index.forEach((i, k) => (s += a[i] * v.value[k]));
+      if (s !== 0n) throw new Error('CertifiedRowSpace: a Jacobian row is not orthogonal to a scaling direction (internal error)');
+    }
+  }
+}
+
+function identity(D: number): bigint[][] {
+  return Array.from({ length: D }, (_, i) => Array.from({ length: D }, (_, j) => (i === j ? 1n : 0n)));
+}
+
+function identityModP(D: number): Float64Array[] {
+  return Array.from({ length: D }, (_, i) => {
+    const v = new Float64Array(D);
+    v[i] = 1;
+    return v;
+  });
+}
