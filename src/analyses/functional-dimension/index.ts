@@ -10,3 +10,14 @@ export {
   type FunctionalDimensionOptions,
   type FunctionalDimensionResult,
 } from './functional-dimension.js';
+export {
+  floatRank,
+  floatBatchFunctionalDimension,
+  randomBatch,
+  defaultBatchSize,
+  type FloatRank,
+  type FloatRankOptions,
+  type FloatBatchOptions,
+  type FloatBatchFunctionalDimension,
+  type BatchLaw,
+} from './float-path.js';
