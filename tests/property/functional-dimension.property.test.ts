@@ -82,7 +82,7 @@ describe('functional dimension laws', () => {
 describe('CertifiedRowSpace', () => {
   it('rows dependent modulo the first prime but independent over Q still count', () => {
     const p = BigInt(primeAt(0));
-    const space = new CertifiedRowSpace(3, []);
+    const space = new CertifiedRowSpace(3, [], []);
     const rows = [
       [1n, 2n, 3n],
       [1n + p, 2n, 3n], // = row 0 mod p
@@ -99,7 +99,7 @@ describe('CertifiedRowSpace', () => {
         // rows = random combinations of r random base rows
         const base = Array.from({ length: r }, (_, i) => Array.from({ length: n }, (_, j) => BigInt(seeds[(i * n + j) % 200])));
         const rows = Array.from({ length: 12 }, (_, t) => Array.from({ length: n }, (_, j) => base.reduce((s, b, i) => s + BigInt(seeds[(t * 7 + i * 3) % 200]) * b[j], 0n)));
-        const space = new CertifiedRowSpace(n, []);
+        const space = new CertifiedRowSpace(n, [], []);
         const qq = rows.map((row) => row.map((x) => Rational.fromBigint(x)));
         qq.forEach((row, i) => space.add(row, i));
         expect(space.finish().rank).toBe(rank(Mat.fromRows(QQ, qq, n)));

@@ -25,15 +25,14 @@ import { BudgetExceededError } from '../../core/errors.js';
 import { QQ } from '../../field/qq.js';
 import { Rational } from '../../field/rational.js';
 import { Mat } from '../../linalg/mat.js';
-import { nullspace, rank, type LinalgOptions } from '../../linalg/operations.js';
-import { ZZ } from '../../field/zz.js';
+import { rank, type LinalgOptions } from '../../linalg/operations.js';
 import type { LpOptions } from '../../lp/interior.js';
 import { hiddenNeuronCount, inputDim, parameterCount, type ReluNet } from '../../network/relu-net.js';
 import { iterRegions, type Box, type LinearRegion } from '../../arrangement/regions.js';
 import type { BudgetOptions } from '../../arrangement/budget.js';
 import { batchJacobian, jacobianWithTangents, type JacobianOptions, type NeuronAddress } from './jacobian.js';
 import { CertifiedRowSpace } from './row-space.js';
-import { independentScalingDirections, scalingDirections } from './scaling.js';
+import { independentScalingDirections } from './scaling.js';
 
 export interface BatchFunctionalDimension {
   readonly batchFunctionalDimension: number;
@@ -77,7 +76,13 @@ export interface FunctionalDimensionResult {
   readonly nonSmoothRegions: number;
   /** A decisive sub-batch: the simplices of the regions that raised the rank; its batch rank is the functional dimension. */
   readonly witness: readonly Rational[][];
-  /** A basis of the Jacobian's kernel orthogonal to the scaling directions: the hidden-symmetry directions (empty at the bound). */
+  /**
+   * Directions completing the scaling directions to a basis of the Jacobian's kernel over the
+   * decisive batch (empty at the bound): the infinitesimal hidden symmetries. They hold each
+   * neuron's first nonzero incoming weight (its bias when there is none) fixed, the gauge that
+   * removes the scaling orbits, and are the RREF nullspace basis of the rest (one free parameter
+   * set to 1), so they are sparse and name the parameters a hidden symmetry moves.
+   */
   readonly hiddenDirections: readonly Rational[][];
   readonly exact: true;
 }
@@ -87,7 +92,8 @@ export function functionalDimension(net: ReluNet<Rational>, options: FunctionalD
   const D = parameterCount(net);
   const Nh = hiddenNeuronCount(net);
   const d = inputDim(net);
-  const space = new CertifiedRowSpace(D, independentScalingDirections(net));
+  const scaling = independentScalingDirections(net);
+  const space = new CertifiedRowSpace(D, scaling.directions, scaling.gauge);
   const stopAtBound = options.stopAtBound ?? true;
   const simplices: Rational[][][] = [];
   let visited = 0;
@@ -128,34 +134,9 @@ export function functionalDimension(net: ReluNet<Rational>, options: FunctionalD
     allRegions,
     nonSmoothRegions: nonSmooth,
     witness: used.flatMap((t) => simplices[t]),
-    hiddenDirections: fd < D - Nh ? hiddenDirections(net, summary.basis) : [],
+    hiddenDirections: summary.kernelComplement.map((v) => v.map((x) => Rational.fromBigint(x))),
     exact: true,
   };
-}
-
-/**
- * Kernel vectors of the Jacobian rows that, with the scaling directions, span the whole kernel:
- * taken greedily from the RREF nullspace basis (one vector per free parameter, that parameter 1),
- * so each is as sparse as the kernel allows and names the parameters a hidden symmetry moves.
- */
-function hiddenDirections(net: ReluNet<Rational>, basis: readonly bigint[][]): Rational[][] {
-  const D = parameterCount(net);
-  const kernel = basis.length === 0 ? Mat.identity(QQ, D).toArrays() : nullspace(Mat.fromRows(ZZ, basis, D)).map((v) => v.map((x) => Rational.fromBigint(x)));
-  const chosen: Rational[][] = scalingDirections(net).map((s) => {
-    const v = new Array<Rational>(D).fill(Rational.ZERO);
-    s.index.forEach((i, k) => (v[i] = s.value[k]));
-    return v;
-  });
-  const out: Rational[][] = [];
-  let r = chosen.length === 0 ? 0 : rank(Mat.fromRows(QQ, chosen, D));
-  for (const v of kernel) {
-    const next = rank(Mat.fromRows(QQ, [...chosen, v], D));
-    if (next === r) continue;
-    chosen.push(v);
-    out.push(v);
-    r = next;
-  }
-  return out;
 }
 
 /**

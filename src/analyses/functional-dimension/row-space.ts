@@ -9,12 +9,17 @@
  *   independent of [S; Sigma^T] mod p, hence over Q (as long as [S; Sigma^T] itself is
  *   independent mod p, which is kept true), and joins S; C_p is updated in O(|C_p| D).
  * - A row with a . C_p = 0 mod p is dependent mod p; over Q that needs proof: a lies in the row
- *   space of S iff a is orthogonal to ker(S) = span(Sigma) + C_Q with C_Q = ker([S; Sigma^T])
- *   (over Q, Sigma and Sigma-perp meet only in 0), and a . Sigma = 0 is checked for every row. So
- *   a . C_Q = 0, checked exactly, proves it. C_Q (exact nullspace, certified by src/linalg) is
- *   computed lazily: rows wait in a buffer until it is current; a C_Q of an older, smaller S
- *   still proves dependence. A row that fails the exact check is independent over Q (the prime
- *   was unlucky for it): it joins S and a fresh prime is taken.
+ *   space of S iff a is orthogonal to ker(S) = span(Sigma) + span(C_Q), where C_Q completes
+ *   Sigma to a basis of ker(S), and a . Sigma = 0 is checked for every row. So a . C_Q = 0,
+ *   checked exactly, proves it. C_Q fixes a gauge: one coordinate per known vector (the caller's
+ *   `gauge`, chosen so that Sigma restricted to those coordinates is invertible) is held at 0,
+ *   and C_Q is the exact RREF nullspace of S with those columns deleted (certified by
+ *   src/linalg). Then span(C_Q) meets span(Sigma) only in 0 and has dimension D - |S| - |Sigma|,
+ *   so the two span ker(S). The RREF vectors are sparse, cheap to check against, and name the
+ *   parameters a hidden symmetry moves (`kernelComplement`).
+ *   C_Q is computed lazily: rows wait in a buffer until it is current; a C_Q of an older,
+ *   smaller S still proves dependence. A row that fails the exact check is independent over Q
+ *   (the prime was unlucky for it): it joins S and a fresh prime is taken.
  * - Once |S| = D - |Sigma| the rank is known: no further row can raise it.
  * The answer is exact: rank >= |S| by independence, rank <= |S| by the checks (or the bound).
  */
@@ -39,9 +44,11 @@ export interface RowSpaceSummary {
   readonly tags: readonly number[];
   /** The rows kept (independent over Q, primitive integer vectors): a basis of the row space. */
   readonly basis: readonly bigint[][];
+  /** Vectors completing Sigma to a basis of the rows' kernel (empty at the bound): the directions beyond scaling. */
+  readonly kernelComplement: readonly bigint[][];
   /** Primes used (more than one only after an unlucky prime). */
   readonly primes: number;
-  /** Exact nullspace computations of [S; Sigma^T]. */
+  /** Exact nullspace computations of S. */
   readonly exactKernels: number;
 }
 
@@ -66,21 +73,31 @@ export class CertifiedRowSpace {
   private Cq: bigint[][] | null = null;
   private CqSize = -1;
   private buffer: { a: bigint[]; tag: number }[] = [];
-  private threshold = 64;
+  private threshold: number;
   private exactKernels = 0;
   private primes = 0;
 
+  private readonly free: number[];
+
+  /** `gauge[i]`: a coordinate for known[i], such that the known vectors restricted to the gauge coordinates are invertible. */
   constructor(
     private readonly D: number,
     known: readonly SparseVector[],
+    gauge: readonly number[],
   ) {
+    if (gauge.length !== known.length || new Set(gauge).size !== gauge.length) throw new Error('CertifiedRowSpace: one distinct gauge coordinate per known vector');
     this.known = known;
+    const fixed = new Set(gauge);
+    this.free = Array.from({ length: D }, (_, i) => i).filter((i) => !fixed.has(i));
     this.knownDense = known.map((v) => {
       const dense = new Array<bigint>(D).fill(0n);
       v.index.forEach((i, k) => (dense[i] = v.value[k]));
       return dense;
     });
     this.bound = D - known.length;
+    // An exact kernel costs a certified nullspace of |S| x D, and a run that reaches the bound
+    // needs none: rows wait until they hold about 2^21 entries (memory), then are checked.
+    this.threshold = Math.max(8 * D, Math.ceil(2 ** 21 / D));
     this.newPrime();
   }
 
@@ -99,7 +116,8 @@ export class CertifiedRowSpace {
     const a = primitiveIntegerRow(row);
     if (a.every((x) => x === 0n)) return false;
     this.checkKnownKernel(a);
-    const t = this.Cp.map((c) => this.dotModP(c, a));
+    const ap = this.residues(a);
+    const t = this.Cp.map((c) => this.dotModP(c, ap));
     const i0 = t.findIndex((x) => x !== 0);
     if (i0 >= 0) {
       this.join(a, tag, t, i0);
@@ -121,7 +139,8 @@ export class CertifiedRowSpace {
   /** Check every waiting row exactly; returns the summary (the rank is then exact). */
   finish(): RowSpaceSummary {
     this.flush();
-    return { rank: this.S.length, tags: this.tags.slice(), basis: this.S.slice(), primes: this.primes, exactKernels: this.exactKernels };
+    const kernelComplement = this.full ? [] : this.currentKernel();
+    return { rank: this.S.length, tags: this.tags.slice(), basis: this.S.slice(), kernelComplement, primes: this.primes, exactKernels: this.exactKernels };
   }
 
   /** Verify the buffer against a current C_Q; rows that fail join S. */
@@ -143,8 +162,13 @@ export class CertifiedRowSpace {
 
   private currentKernel(): bigint[][] {
     if (this.Cq === null || this.CqSize !== this.S.length) {
-      const rows = [...this.S, ...this.knownDense];
-      this.Cq = rows.length === 0 ? identity(this.D) : nullspace(Mat.fromRows(ZZ, rows, this.D)).map((v) => v as bigint[]);
+      const { free, D } = this;
+      const reduced = this.S.length === 0 ? identity(free.length) : nullspace(Mat.fromRows(ZZ, this.S.map((a) => free.map((i) => a[i])), free.length));
+      this.Cq = reduced.map((v) => {
+        const full = new Array<bigint>(D).fill(0n);
+        free.forEach((i, k) => (full[i] = v[k]));
+        return full;
+      });
       this.CqSize = this.S.length;
       this.exactKernels++;
     }
@@ -193,16 +217,18 @@ export class CertifiedRowSpace {
     }
   }
 
-  private dotModP(c: Float64Array, a: readonly bigint[]): number {
+  private residues(a: readonly bigint[]): Float64Array {
+    const P = BigInt(this.p);
+    return Float64Array.from(a, (x) => {
+      const r = Number(x % P);
+      return r < 0 ? r + this.p : r;
+    });
+  }
+
+  private dotModP(c: Float64Array, a: Float64Array): number {
     const { p, pinv } = this;
-    const P = BigInt(p);
     let s = 0;
-    for (let k = 0; k < a.length; k++) {
-      if (a[k] === 0n || c[k] === 0) continue;
-      let r = Number(a[k] % P);
-      if (r < 0) r += p;
-      s = reduce(s + reduce(r * c[k], p, pinv), p, pinv);
-    }
+    for (let k = 0; k < a.length; k++) if (a[k] !== 0 && c[k] !== 0) s = reduce(s + reduce(a[k] * c[k], p, pinv), p, pinv);
     return s;
   }
 

@@ -50,10 +50,18 @@ export function scalingDirections(net: ReluNet<Rational>): ScalingDirection[] {
   return out;
 }
 
-/** The scaling directions whose incoming part is nonzero, as primitive integer vectors: linearly independent. */
-export function independentScalingDirections(net: ReluNet<Rational>): SparseVector[] {
+/**
+ * The scaling directions whose incoming part is nonzero, as primitive integer vectors, with a
+ * gauge coordinate for each: the neuron's first nonzero incoming weight, or its bias when all
+ * its incoming weights are 0. They are linearly independent, and restricted to the gauge coordinates they form a
+ * block-triangular matrix with nonzero diagonal (a gauge coordinate is incoming to its own neuron
+ * and outgoing only from neurons of the layer before), so holding the gauge coordinates at 0
+ * picks one point on every scaling orbit nearby.
+ */
+export function independentScalingDirections(net: ReluNet<Rational>): { directions: SparseVector[]; gauge: number[] } {
   const off = layerOffsets(net);
-  return scalingDirections(net)
-    .filter((s) => s.index.some((i) => i < off[s.neuron.layer + 1]))
-    .map((s) => ({ index: s.index, value: primitiveIntegerRow(s.value) }));
+  const kept = scalingDirections(net).filter((s) => s.index.some((i) => i < off[s.neuron.layer + 1]));
+  // index[0] is the first nonzero incoming weight, or the bias (incoming coordinates come first).
+  const gauge = kept.map((s) => s.index[0]);
+  return { directions: kept.map((s) => ({ index: s.index, value: primitiveIntegerRow(s.value) })), gauge };
 }
