@@ -8,8 +8,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { batchFunctionalDimension, decisiveBatch, functionalDimension } from '../../src/analyses/functional-dimension/functional-dimension.js';
-import { jacobianAt } from '../../src/analyses/functional-dimension/jacobian.js';
-import { CertifiedRowSpace } from '../../src/analyses/functional-dimension/row-space.js';
+import { jacobianAt, jacobianWithTangents } from '../../src/analyses/functional-dimension/jacobian.js';
+import { jacobianWithTangentsInteger } from '../../src/analyses/functional-dimension/jacobian-integer.js';
+import { CertifiedRowSpace, primitiveIntegerRow } from '../../src/analyses/functional-dimension/row-space.js';
 import { canonicalHyperplane, hyperplaneKey } from '../../src/analyses/irreducibility/hyperplanes.js';
 import { QQ } from '../../src/field/qq.js';
 import { Rational } from '../../src/field/rational.js';
@@ -75,6 +76,25 @@ describe('functional dimension laws', () => {
         expect(functionalDimension(moved).functionalDimension).toBe(functionalDimension(net).functionalDimension);
       }),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe('the integer Jacobian', () => {
+  it('gives the rows of the generic exact path, up to a positive factor, and the same zeros', () => {
+    fc.assert(
+      fc.property(netAndPoints, ([net, points]) => {
+        const d = net.layers[0].W.ncols;
+        for (const x of points) {
+          const a = jacobianWithTangents(net, x, d);
+          const b = jacobianWithTangentsInteger(net, x, d);
+          expect(b.zeros).toEqual(a.zeros);
+          a.rows.forEach((perOutput, o) => perOutput.forEach((row, s) => expect(b.rows[o][s]).toEqual(primitiveIntegerRow(row))));
+          expect(b.margin.slack === null ? null : b.margin.slack.toString()).toBe(a.margin.slack === null ? null : a.margin.slack.toString());
+          expect(b.margin.gradient.toString()).toBe(a.margin.gradient.toString());
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -79,6 +79,8 @@ export interface FloatBatchOptions extends FloatRankOptions {
   confirm?: 'never' | 'unclear' | 'always';
   /** A pre-activation with |z| <= nearZero * (1 + |inputs|) marks its point as near a kink (default 1e-12). */
   nearZero?: number;
+  /** The exact points the float ones round (confirmation uses them); default the floats' exact binary values. */
+  exactPoints?: readonly (readonly Rational[])[];
 }
 
 export interface FloatBatchFunctionalDimension {
@@ -112,7 +114,8 @@ export function floatBatchFunctionalDimension(net: ReluNet<number> | ReluNet<Rat
   let exactRank: number | null = null;
   if (confirm === 'always' || (confirm === 'unclear' && (!fr.clear || flagged.length > 0 || near > 0))) {
     const exactNet = net.domain.kind === 'QQ' ? (net as ReluNet<Rational>) : convertNet(fnet, QQ);
-    exactRank = batchFunctionalDimension(exactNet, points.map((x) => x.map(rationalFromFloat)), { onZero: 'flag' }).batchFunctionalDimension;
+    const exactPoints = options.exactPoints ?? points.map((x) => x.map(rationalFromFloat));
+    exactRank = batchFunctionalDimension(exactNet, exactPoints, { onZero: 'flag' }).batchFunctionalDimension;
   }
   return {
     batchFunctionalDimension: exactRank ?? fr.rank,

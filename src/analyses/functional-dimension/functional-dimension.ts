@@ -14,8 +14,8 @@
  *   for every theta (GLMW's genericity is not needed for this statement, which is the toolkit's
  *   own). Regions where a pre-activation vanishes identically hold no such point and are skipped
  *   (counted in `nonSmoothRegions`). Per region the rows used are the row at the interior point
- *   and its derivatives along x_1..x_n0 (`jacobianWithTangents`): they span the same space as the
- *   simplex's rows, with smaller numbers.
+ *   and its derivatives along x_1..x_n0 (`jacobianWithTangentsInteger`): they span the same space
+ *   as the simplex's rows, with smaller numbers.
  * - The rank is tracked exactly and incrementally (`CertifiedRowSpace`) and stops as soon as it
  *   reaches D - N_h, which no batch can exceed: a net at the bound needs only the first regions.
  * - hiddenSymmetries: functional dimension < D - N_h (positive-dimensional hidden symmetries near
@@ -30,7 +30,8 @@ import type { LpOptions } from '../../lp/interior.js';
 import { hiddenNeuronCount, inputDim, parameterCount, type ReluNet } from '../../network/relu-net.js';
 import { iterRegions, type Box, type LinearRegion } from '../../arrangement/regions.js';
 import type { BudgetOptions } from '../../arrangement/budget.js';
-import { batchJacobian, jacobianWithTangents, type JacobianOptions, type NeuronAddress } from './jacobian.js';
+import { batchJacobian, type JacobianOptions, type NeuronAddress, type StepMargin } from './jacobian.js';
+import { jacobianWithTangentsInteger } from './jacobian-integer.js';
 import { CertifiedRowSpace } from './row-space.js';
 import { independentScalingDirections } from './scaling.js';
 
@@ -95,7 +96,8 @@ export function functionalDimension(net: ReluNet<Rational>, options: FunctionalD
   const scaling = independentScalingDirections(net);
   const space = new CertifiedRowSpace(D, scaling.directions, scaling.gauge);
   const stopAtBound = options.stopAtBound ?? true;
-  const simplices: Rational[][][] = [];
+  // Per region: its interior point and a step keeping p + step e_k inside (null: not smooth).
+  const simplices: ({ p: Rational[]; step: Rational } | null)[] = [];
   let visited = 0;
   let nonSmooth = 0;
   let allRegions = true;
@@ -104,12 +106,12 @@ export function functionalDimension(net: ReluNet<Rational>, options: FunctionalD
       visited++;
       if (region.pattern.some((layer) => layer.includes(0))) {
         nonSmooth++;
-        simplices.push([]);
+        simplices.push(null);
         continue;
       }
-      simplices.push(regionSimplex(region));
-      const { rows } = jacobianWithTangents(net, region.interiorPoint, d);
-      for (const perOutput of rows) for (const row of perOutput) space.add(row, visited - 1);
+      const { rows, margin } = jacobianWithTangentsInteger(net, region.interiorPoint, d);
+      simplices.push({ p: region.interiorPoint, step: simplexStep(margin, region.interiorPoint, options.box) });
+      for (const perOutput of rows) for (const row of perOutput) space.addInteger(row, visited - 1);
       if (stopAtBound && space.full) {
         allRegions = false;
         break;
@@ -133,10 +135,26 @@ export function functionalDimension(net: ReluNet<Rational>, options: FunctionalD
     regionsVisited: visited,
     allRegions,
     nonSmoothRegions: nonSmooth,
-    witness: used.flatMap((t) => simplices[t]),
+    witness: used.flatMap((t) => {
+      const { p, step } = simplices[t]!;
+      return [p, ...p.map((_, k) => p.map((x, i) => (i === k ? x.add(step) : x)))];
+    }),
     hiddenDirections: summary.kernelComplement.map((v) => v.map((x) => Rational.fromBigint(x))),
     exact: true,
   };
+}
+
+/** slack / (2 L) over the pre-activations and the box faces (MATH.md step 2); 1 when nothing bounds the step. */
+function simplexStep(margin: StepMargin<Rational>, p: readonly Rational[], box: Box | undefined): Rational {
+  let slack = margin.slack;
+  let L = margin.gradient;
+  if (box !== undefined) {
+    if (L.cmp(Rational.ONE) < 0) L = Rational.ONE;
+    p.forEach((x, i) => {
+      for (const gap of [x.sub(box.lower[i]), box.upper[i].sub(x)]) if (slack === null || gap.cmp(slack) < 0) slack = gap;
+    });
+  }
+  return slack === null || L.isZero() ? Rational.ONE : slack.div(L.mul(Rational.of(2)));
 }
 
 /**

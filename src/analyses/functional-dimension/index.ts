@@ -21,3 +21,4 @@ export {
   type FloatBatchFunctionalDimension,
   type BatchLaw,
 } from './float-path.js';
+export { jacobianWithTangentsInteger } from './jacobian-integer.js';

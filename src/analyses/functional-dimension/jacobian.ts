@@ -80,7 +80,7 @@ export function batchJacobian<T>(net: ReluNet<T>, points: readonly (readonly T[]
  * `rows[o][s]` (s = 1..t) is d row / d x_s. On the open region of x's pattern the row is affine in
  * x, so these n_0 + 1 rows span exactly the rows of every point of the region.
  */
-export function jacobianWithTangents<T>(net: ReluNet<T>, x: readonly T[], tangents: number): { rows: T[][][]; zeros: NeuronAddress[] } {
+export function jacobianWithTangents<T>(net: ReluNet<T>, x: readonly T[], tangents: number): { rows: T[][][]; zeros: NeuronAddress[]; margin: StepMargin<T> } {
   const F = net.domain as Field<T>;
   const L = net.layers.length;
   const t1 = tangents + 1;
@@ -88,6 +88,7 @@ export function jacobianWithTangents<T>(net: ReluNet<T>, x: readonly T[], tangen
   const h: T[][][] = [x.map((v, j) => Array.from({ length: t1 }, (_, s) => (s === 0 ? v : s - 1 === j ? F.one : F.zero)))];
   const active: boolean[][] = [];
   const zeros: NeuronAddress[] = [];
+  const margin: StepMargin<T> = { slack: null, gradient: F.zero };
   for (let k = 0; k < L - 1; k++) {
     const { W, b } = net.layers[k];
     const prev = h[k];
@@ -103,6 +104,7 @@ export function jacobianWithTangents<T>(net: ReluNet<T>, x: readonly T[], tangen
       }
       const sign = F.sign(z[0]);
       if (sign === 0) zeros.push({ layer: k, neuron: i });
+      if (tangents > 0) widenMargin(F, margin, z);
       on.push(sign > 0);
       next.push(sign > 0 ? z : new Array<T>(t1).fill(F.zero));
     }
@@ -144,5 +146,25 @@ export function jacobianWithTangents<T>(net: ReluNet<T>, x: readonly T[], tangen
     }
     rows.push(out);
   }
-  return { rows, zeros };
+  return { rows, zeros, margin };
+}
+
+/**
+ * How far x can move while every pre-activation keeps its sign: the least |z(x)| over the
+ * pre-activations that vary with x (null when none does), and the largest L1 norm of their
+ * gradients. A step of slack / (2 gradient) along any coordinate stays in x's region: layer by
+ * layer the earlier signs hold, so the later pre-activations stay the same affine functions.
+ */
+export interface StepMargin<T> {
+  slack: T | null;
+  gradient: T;
+}
+
+function widenMargin<T>(F: Field<T>, margin: StepMargin<T>, z: readonly T[]): void {
+  let g = F.zero;
+  for (let s = 1; s < z.length; s++) g = F.add(g, F.abs(z[s]));
+  if (F.sign(g) === 0) return;
+  const a = F.abs(z[0]);
+  if (margin.slack === null || F.cmp(a, margin.slack) < 0) margin.slack = a;
+  if (F.cmp(g, margin.gradient) > 0) margin.gradient = g;
 }

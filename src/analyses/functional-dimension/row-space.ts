@@ -112,8 +112,13 @@ export class CertifiedRowSpace {
 
   /** Add a row (tagged, e.g. by the region it comes from); true when it raised the rank. */
   add(row: readonly Rational[], tag: number): boolean {
+    return this.full ? false : this.addInteger(primitiveIntegerRow(row), tag);
+  }
+
+  /** Add a row given as an integer vector (any positive multiple of the row; primitive keeps later kernels small). */
+  addInteger(a: bigint[], tag: number): boolean {
     if (this.full) return false;
-    const a = primitiveIntegerRow(row);
+    if (a.length !== this.D) throw new Error(`CertifiedRowSpace: a row of ${a.length} entries, expected ${this.D}`);
     if (a.every((x) => x === 0n)) return false;
     this.checkKnownKernel(a);
     const ap = this.residues(a);

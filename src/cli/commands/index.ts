@@ -2,6 +2,8 @@
 import type { Command } from '../command.js';
 import { convertCommand } from './convert.js';
 import { evalCommand } from './eval.js';
+import { fdimCommand } from './fdim.js';
+import { irreducibleCommand } from './irreducible.js';
 import { patternsCommand } from './patterns.js';
 import { rankCommand } from './rank.js';
 import { regionsCommand } from './regions.js';
@@ -18,6 +20,8 @@ export const COMMANDS: readonly Command[] = [
   initStatsCommand,
   patternsCommand,
   regionsCommand,
+  irreducibleCommand,
+  fdimCommand,
   convertCommand,
   sweepCommand,
 ];
