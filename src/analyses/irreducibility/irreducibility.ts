@@ -79,11 +79,13 @@ function ownNegativeKinks(data: KinkData): number[] {
   return data.kinks.flatMap((g, k) => (g.members.every((m) => m.outer.isZero() || m.lambda.sign() < 0) ? [k] : []));
 }
 
+/** Neurons in words are numbered from 1 (row 1 of layers[0]), as in the spline summaries; JSON indices count from 0. */
 function neuronList(js: readonly number[]): string {
-  return js.length === 1 ? `neuron ${js[0]}` : `neurons ${js.slice(0, -1).join(', ')} and ${js[js.length - 1]}`;
+  const n = js.map((j) => j + 1);
+  return n.length === 1 ? `neuron ${n[0]}` : `neurons ${n.slice(0, -1).join(', ')} and ${n[n.length - 1]}`;
 }
 
-/** What the net spends neurons on that the function does not need. Neurons are numbered from 0 (rows of layers[0]). */
+/** What the net spends neurons on that the function does not need. */
 function wasteReasons(p: ShallowParameters, data: KinkData, variant: ModelVariant): string[] {
   const out: string[] = [];
   const zeroOuter = p.v.flatMap((v, j) => (v.isZero() ? [j] : []));
@@ -92,7 +94,7 @@ function wasteReasons(p: ShallowParameters, data: KinkData, variant: ModelVarian
   for (const j of constants) {
     const value = p.b[j].sign() > 0 ? p.v[j].mul(p.b[j]) : Rational.ZERO;
     const fate = value.isZero() ? 'the zero function' : variant === 'V0' ? `the constant ${value} (V0 has no output bias: the constant may be needed, see below)` : `the constant ${value}, which the ${variant === 'V1' ? 'output bias' : 'affine term'} absorbs`;
-    out.push(`w = 0: neuron ${j} has incoming weights 0, so it is ${fate}`);
+    out.push(`w = 0: ${neuronList([j])} has incoming weights 0, so it is ${fate}`);
   }
   for (const g of data.groups) out.push(...groupReasons(g));
   return out;
@@ -109,7 +111,7 @@ function groupReasons(g: HyperplaneGroup): string[] {
     if (side.length >= 2) out.push(`positively parallel: ${neuronList(side)} switch on the same side of the hyperplane ${H} and merge into one neuron`);
   }
   if (pos.length > 0 && neg.length > 0) {
-    out.push(`antiparallel: ${neuronList(pos)} and ${neuronList(neg)} switch on opposite sides of the hyperplane ${H}; since relu(z) - relu(-z) = z they fold into ${g.coefficient.isZero() ? 'an affine function' : `one kink with coefficient c_H = ${g.coefficient}`} plus an affine part`);
+    out.push(`antiparallel: ${neuronList(pos)} and ${neuronList(neg)} switch on opposite sides of the hyperplane ${H}; since relu(z) - relu(-z) = z they fold into ${g.coefficient.isZero() ? 'an affine function' : `one kink with coefficient c_H = ${g.coefficient} plus an affine part`}`);
   }
   if (g.coefficient.isZero()) out.push(`cancelling kinks: on the hyperplane ${H} the kink coefficients sum to c_H = 0, so ${neuronList(live.map((m) => m.neuron))} together compute only an affine function`);
   return out;

@@ -60,7 +60,7 @@ export function irreducibilityText(r: IrreducibilityResult, name: string): strin
   out.push('Why:', ...r.reasons.map((s) => `- ${s}`), '');
   if (r.kinks.kinks.length > 0) {
     out.push('Kinks (f = sum_H c_H relu(z_H) + affine part):');
-    out.push(table(['hyperplane z_H = 0', 'c_H', 'neurons'], r.kinks.kinks.map((g) => [`${describeHyperplane(g)} = 0`, g.coefficient.toString(), g.members.map((m) => m.neuron).join(', ')])));
+    out.push(table(['hyperplane z_H = 0', 'c_H', 'neurons (from 1)'], r.kinks.kinks.map((g) => [`${describeHyperplane(g)} = 0`, g.coefficient.toString(), g.members.map((m) => m.neuron + 1).join(', ')])));
   }
   out.push(`Affine part: ${describeAffine(r.kinks.affine)}`, '');
   const hidden = r.minimal.layers.length === 1 ? [] : r.minimal.layers[0].W.rows.map((w, i) => [w.map(String).join(', '), r.minimal.layers[0].b[i].toString(), r.minimal.layers[1].W.get(0, i).toString()]);
