@@ -3,6 +3,7 @@ import type { Command } from '../command.js';
 import { convertCommand } from './convert.js';
 import { evalCommand } from './eval.js';
 import { fdimCommand } from './fdim.js';
+import { hiddenSymmetriesExperiment } from '../experiments/hidden-symmetries.js';
 import { irreducibleCommand } from './irreducible.js';
 import { patternsCommand } from './patterns.js';
 import { rankCommand } from './rank.js';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   regionsCommand,
   irreducibleCommand,
   fdimCommand,
+  hiddenSymmetriesExperiment,
   convertCommand,
   sweepCommand,
 ];
