@@ -130,3 +130,18 @@ describe('relu-exact fdim', () => {
     expect(out.functionalDimension).toBeLessThanOrEqual(out.upperBound);
   });
 });
+
+describe('relu-exact report: irreducibility and functional dimension sections', () => {
+  it('a shallow net gets both sections, a deep one the functional dimension', async () => {
+    const shallow = await runInMemory(['report', '--net', 'virtual:n.json', '--out', 'virtual:r.html', '--json'], { 'virtual:n.json': WASTEFUL });
+    const s = JSON.parse(shallow.stdout);
+    expect(s.sections).toEqual(expect.arrayContaining(['irreducibility', 'functional-dimension']));
+    expect(s.report.irreducibility).toMatchObject({ irreducible: false, width: 9, minimalWidth: 4 });
+    expect(s.report['functional-dimension'].functionalDimension).toBeLessThan(s.report['functional-dimension'].upperBound);
+    const deep = await runInMemory(['report', '--net', 'virtual:m1.json', '--out', 'virtual:r.html', '--json'], { 'virtual:m1.json': M1 });
+    const d = JSON.parse(deep.stdout);
+    expect(d.sections).not.toContain('irreducibility');
+    expect(d.report['functional-dimension']).toMatchObject({ functionalDimension: 3, upperBound: 4, hiddenSymmetries: true });
+    expect(deep.written.get('virtual:r.html')).toContain('hidden direction 1: layers[1].b[0] -1, layers[2].b[0] 1');
+  });
+});
