@@ -15,7 +15,9 @@ import { canonicalHyperplane, hyperplaneKey } from '../../src/analyses/irreducib
 import { QQ } from '../../src/field/qq.js';
 import { Rational } from '../../src/field/rational.js';
 import { Mat } from '../../src/linalg/mat.js';
-import { rank } from '../../src/linalg/operations.js';
+import { nullspace, rank } from '../../src/linalg/operations.js';
+import { ZZ } from '../../src/field/zz.js';
+import { integerKernel } from '../../src/analyses/functional-dimension/kernel.js';
 import { primeAt } from '../../src/linalg/modular/primes.js';
 import { createReluNet, hiddenNeuronCount, parameterCount, type ReluNet } from '../../src/network/relu-net.js';
 import { netOf, smallRational } from '../helpers/nets.js';
@@ -112,6 +114,33 @@ describe('CertifiedRowSpace', () => {
     rows.forEach((r, i) => space.add(r, i));
     expect(space.finish().rank).toBe(rank(Mat.fromRows(QQ, rows)));
     expect(space.finish().rank).toBe(3);
+  });
+  it('with a tiny pending cap and recomputed rows, still the plain exact rank', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5 }), fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 120, maxLength: 120 }), (r, seeds) => {
+        const n = 7;
+        const base = Array.from({ length: r }, (_, i) => Array.from({ length: n }, (_, j) => BigInt(seeds[(i * n + j) % 120])));
+        const rowsOf = (tag: number): bigint[][] => [0, 1].map((s) => Array.from({ length: n }, (_, j) => base.reduce((acc, b, i) => acc + BigInt(seeds[(tag * 5 + s * 3 + i) % 120]) * b[j], 0n)));
+        const space = new CertifiedRowSpace(n, [], [], { recompute: rowsOf, pendingCap: 2 });
+        for (let tag = 0; tag < 10; tag++) for (const a of rowsOf(tag)) space.addInteger(a, tag);
+        const all = Array.from({ length: 10 }, (_, t) => rowsOf(t)).flat().map((row) => row.map((x) => Rational.fromBigint(x)));
+        expect(space.finish().rank).toBe(rank(Mat.fromRows(QQ, all, n)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+  it('integerKernel agrees with the certified nullspace (same RREF basis)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 2, max: 8 }), fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 40, maxLength: 40 }), (r0, n, seeds) => {
+        const r = Math.min(r0, n - 1);
+        const A = Array.from({ length: r }, (_, i) => Array.from({ length: n }, (_, j) => BigInt(seeds[(i * n + j) % 40] + (i === j ? 101 : 0))));
+        const got = integerKernel(A, n, n - r);
+        expect(got).not.toBeNull();
+        const want = nullspace(Mat.fromRows(ZZ, A, n));
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 100 },
+    );
   });
   it('matches the plain exact rank on random integer rows of known rank', () => {
     fc.assert(

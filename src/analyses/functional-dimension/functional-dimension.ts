@@ -94,10 +94,12 @@ export function functionalDimension(net: ReluNet<Rational>, options: FunctionalD
   const Nh = hiddenNeuronCount(net);
   const d = inputDim(net);
   const scaling = independentScalingDirections(net);
-  const space = new CertifiedRowSpace(D, scaling.directions, scaling.gauge);
-  const stopAtBound = options.stopAtBound ?? true;
   // Per region: its interior point and a step keeping p + step e_k inside (null: not smooth).
   const simplices: ({ p: Rational[]; step: Rational } | null)[] = [];
+  const space = new CertifiedRowSpace(D, scaling.directions, scaling.gauge, {
+    recompute: (tag) => jacobianWithTangentsInteger(net, simplices[tag]!.p, d).rows.flat(),
+  });
+  const stopAtBound = options.stopAtBound ?? true;
   let visited = 0;
   let nonSmooth = 0;
   let allRegions = true;

@@ -13,12 +13,14 @@
  *   Sigma to a basis of ker(S), and a . Sigma = 0 is checked for every row. So a . C_Q = 0,
  *   checked exactly, proves it. C_Q fixes a gauge: one coordinate per known vector (the caller's
  *   `gauge`, chosen so that Sigma restricted to those coordinates is invertible) is held at 0,
- *   and C_Q is the exact RREF nullspace of S with those columns deleted (certified by
- *   src/linalg). Then span(C_Q) meets span(Sigma) only in 0 and has dimension D - |S| - |Sigma|,
- *   so the two span ker(S). The RREF vectors are sparse, cheap to check against, and name the
- *   parameters a hidden symmetry moves (`kernelComplement`).
- *   C_Q is computed lazily: rows wait in a buffer until it is current; a C_Q of an older,
- *   smaller S still proves dependence. A row that fails the exact check is independent over Q
+ *   and C_Q is the kernel of S with those columns deleted (`integerKernel`: output-sensitive,
+ *   verified; the certified `nullspace` as a fallback). Then span(C_Q) meets span(Sigma) only in
+ *   0 and has dimension D - |S| - |Sigma|, so the two span ker(S). The RREF vectors are sparse,
+ *   cheap to check against, and name the parameters a hidden symmetry moves (`kernelComplement`).
+ * - Rows dependent mod p wait: a kernel of an incomplete S is large and short-lived, so the exact
+ *   checks run at `finish`, against the final kernel (a row checked against the kernel of an
+ *   earlier, smaller S is proven too). Past a memory cap only their tags are kept, and `finish`
+ *   recomputes their rows (`recompute`). A row that fails the exact check is independent over Q
  *   (the prime was unlucky for it): it joins S and a fresh prime is taken.
  * - Once |S| = D - |Sigma| the rank is known: no further row can raise it.
  * The answer is exact: rank >= |S| by independence, rank <= |S| by the checks (or the bound).
@@ -31,6 +33,7 @@ import { nullspace } from '../../linalg/operations.js';
 import { modpMatrix, nullspaceModP, rankModP } from '../../linalg/modular/modp-api.js';
 import { invMod, reduce } from '../../linalg/modular/modp.js';
 import { primeAt } from '../../linalg/modular/primes.js';
+import { integerKernel } from './kernel.js';
 
 /** A sparse integer vector. */
 export interface SparseVector {
@@ -60,44 +63,49 @@ export function primitiveIntegerRow(row: readonly Rational[]): bigint[] {
   return g > 1n ? ints.map((x) => x / g) : ints;
 }
 
+export interface RowSpaceOptions {
+  /**
+   * The rows of a tag again (all of them). With it, rows waiting for an exact check are not kept
+   * in memory past a cap: only their tags are, and `finish` recomputes them.
+   */
+  recompute?: (tag: number) => bigint[][];
+  /** Most rows kept waiting (default about 2^21 entries' worth, at least 8 D). */
+  pendingCap?: number;
+}
+
 export class CertifiedRowSpace {
   readonly bound: number;
   private readonly known: readonly SparseVector[];
-  private readonly knownDense: bigint[][];
   private readonly S: bigint[][] = [];
   private readonly tags: number[] = [];
+  private readonly free: number[];
   private primeIndex = 0;
   private p = 0;
   private pinv = 0;
   private Cp: Float64Array[] = [];
+  /** A verified basis of ker(S) modulo the gauge, for S's first `CqSize` rows. */
   private Cq: bigint[][] | null = null;
   private CqSize = -1;
-  private buffer: { a: bigint[]; tag: number }[] = [];
-  private threshold: number;
+  private pending: { a: bigint[]; tag: number }[] = [];
+  private readonly pendingTags = new Set<number>();
+  private readonly cap: number;
   private exactKernels = 0;
   private primes = 0;
-
-  private readonly free: number[];
 
   /** `gauge[i]`: a coordinate for known[i], such that the known vectors restricted to the gauge coordinates are invertible. */
   constructor(
     private readonly D: number,
     known: readonly SparseVector[],
     gauge: readonly number[],
+    private readonly options: RowSpaceOptions = {},
   ) {
     if (gauge.length !== known.length || new Set(gauge).size !== gauge.length) throw new Error('CertifiedRowSpace: one distinct gauge coordinate per known vector');
     this.known = known;
     const fixed = new Set(gauge);
     this.free = Array.from({ length: D }, (_, i) => i).filter((i) => !fixed.has(i));
-    this.knownDense = known.map((v) => {
-      const dense = new Array<bigint>(D).fill(0n);
-      v.index.forEach((i, k) => (dense[i] = v.value[k]));
-      return dense;
-    });
     this.bound = D - known.length;
-    // An exact kernel costs a certified nullspace of |S| x D, and a run that reaches the bound
-    // needs none: rows wait until they hold about 2^21 entries (memory), then are checked.
-    this.threshold = Math.max(8 * D, Math.ceil(2 ** 21 / D));
+    // Rows waiting for the exact check hold at most about 2^21 entries.
+    this.cap = options.pendingCap ?? Math.max(8 * D, Math.ceil(2 ** 21 / D));
     this.newPrime();
   }
 
@@ -115,7 +123,7 @@ export class CertifiedRowSpace {
     return this.full ? false : this.addInteger(primitiveIntegerRow(row), tag);
   }
 
-  /** Add a row given as an integer vector (any positive multiple of the row; primitive keeps later kernels small). */
+  /** Add a row given as an integer vector (any positive multiple of the row; primitive keeps kernels small). */
   addInteger(a: bigint[], tag: number): boolean {
     if (this.full) return false;
     if (a.length !== this.D) throw new Error(`CertifiedRowSpace: a row of ${a.length} entries, expected ${this.D}`);
@@ -128,48 +136,60 @@ export class CertifiedRowSpace {
       this.join(a, tag, t, i0);
       return true;
     }
+    // Dependent mod p: proven at once against a kernel of an earlier S, else later.
     if (this.Cq !== null && this.dotsVanish(a, this.Cq)) return false;
-    if (this.Cq !== null && this.CqSize === this.S.length) {
-      this.joinUnlucky(a, tag);
-      return true;
-    }
-    this.buffer.push({ a, tag });
-    if (this.buffer.length >= this.threshold) {
-      this.threshold *= 2;
-      return this.flush();
+    if (this.pendingTags.has(tag)) return false;
+    this.pending.push({ a, tag });
+    if (this.pending.length >= this.cap) {
+      if (this.options.recompute !== undefined) {
+        for (const w of this.pending) this.pendingTags.add(w.tag);
+        this.pending = [];
+      } else return this.verifyPending();
     }
     return false;
   }
 
-  /** Check every waiting row exactly; returns the summary (the rank is then exact). */
+  /** Check every waiting row exactly; the rank is then exact. */
   finish(): RowSpaceSummary {
-    this.flush();
+    this.verifyPending();
+    if (!this.full && this.pendingTags.size > 0) {
+      const tags = [...this.pendingTags].sort((x, y) => x - y);
+      this.pendingTags.clear();
+      for (const tag of tags) {
+        for (const a of this.options.recompute!(tag)) this.pending.push({ a, tag });
+        if (this.pending.length >= this.cap) this.verifyPending();
+      }
+      this.verifyPending();
+    }
     const kernelComplement = this.full ? [] : this.currentKernel();
     return { rank: this.S.length, tags: this.tags.slice(), basis: this.S.slice(), kernelComplement, primes: this.primes, exactKernels: this.exactKernels };
   }
 
-  /** Verify the buffer against a current C_Q; rows that fail join S. */
-  private flush(): boolean {
+  /** Verify the waiting rows against a current kernel; rows that fail join S (independent over Q). True when the rank rose. */
+  private verifyPending(): boolean {
     let raised = false;
-    while (this.buffer.length > 0 && !this.full) {
+    while (this.pending.length > 0 && !this.full) {
       const Cq = this.currentKernel();
-      const waiting = this.buffer;
-      this.buffer = [];
+      const waiting = this.pending;
+      this.pending = [];
       const failed = waiting.findIndex((w) => !this.dotsVanish(w.a, Cq));
       if (failed < 0) break;
       this.joinUnlucky(waiting[failed].a, waiting[failed].tag);
       raised = true;
-      this.buffer = waiting.slice(failed + 1);
+      this.pending = waiting.slice(failed + 1);
     }
-    this.buffer = this.full ? [] : this.buffer;
+    if (this.full) this.pending = [];
     return raised;
   }
 
+  /** C_Q for the current S: the kernel of S without the gauge columns (output-sensitive, then certified as a fallback). */
   private currentKernel(): bigint[][] {
     if (this.Cq === null || this.CqSize !== this.S.length) {
       const { free, D } = this;
-      const reduced = this.S.length === 0 ? identity(free.length) : nullspace(Mat.fromRows(ZZ, this.S.map((a) => free.map((i) => a[i])), free.length));
-      this.Cq = reduced.map((v) => {
+      const reduced = this.S.map((a) => free.map((i) => a[i]));
+      const nullity = free.length - this.S.length;
+      const basis = integerKernel(reduced, free.length, nullity, { maxPrimes: 512 }) ?? (reduced.length === 0 ? identity(free.length) : nullspace(Mat.fromRows(ZZ, reduced, free.length)));
+      this.Cq = basis.map((v) => {
         const full = new Array<bigint>(D).fill(0n);
         free.forEach((i, k) => (full[i] = v[k]));
         return full;
@@ -206,11 +226,16 @@ export class CertifiedRowSpace {
   }
 
   private newPrime(): void {
+    const knownDense = this.known.map((v) => {
+      const dense = new Array<bigint>(this.D).fill(0n);
+      v.index.forEach((i, k) => (dense[i] = v.value[k]));
+      return dense;
+    });
     for (;;) {
       this.p = primeAt(this.primeIndex++);
       this.pinv = 1 / this.p;
       this.primes++;
-      const rows = [...this.S, ...this.knownDense];
+      const rows = [...this.S, ...knownDense];
       if (rows.length === 0) {
         this.Cp = identityModP(this.D);
         return;
