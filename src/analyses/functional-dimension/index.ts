@@ -22,3 +22,6 @@ export {
   type BatchLaw,
 } from './float-path.js';
 export { jacobianWithTangentsInteger } from './jacobian-integer.js';
+export { integerKernel, type KernelOptions } from './kernel.js';
+export { hiddenSymmetryStudy, type HiddenSymmetryStudyOptions, type HiddenSymmetryStudy, type StudyRow, type TrialRecord, type LawSummary } from './hidden-symmetries-study.js';
+export { singularValues } from '../../float/singular-values.js';
