@@ -47,11 +47,13 @@ describe('functional dimension laws', () => {
       { numRuns: 60 },
     );
   });
-  it('decisive answer = rank over every region, = witness rank, >= any smooth batch, <= D - N_h', () => {
+  it('decisive answer = rank over every region (with or without probe points), = witness rank, >= any smooth batch, <= D - N_h', () => {
     fc.assert(
       fc.property(netAndPoints, ([net, points]) => {
         const r = functionalDimension(net);
         expect(r.functionalDimension).toBeLessThanOrEqual(r.upperBound);
+        // regions alone (no probe points) give the same answer
+        expect(functionalDimension(net, { probes: 0 }).functionalDimension).toBe(r.functionalDimension);
         const all = decisiveBatch(net);
         expect(batchFunctionalDimension(net, all).batchFunctionalDimension).toBe(r.functionalDimension);
         expect(batchFunctionalDimension(net, r.witness).batchFunctionalDimension).toBe(r.functionalDimension);

@@ -22,6 +22,7 @@
  *   theta, LITERATURE-A 3.4; equality does not rule out discrete ones).
  */
 import { BudgetExceededError } from '../../core/errors.js';
+import { SeededRng } from '../../core/rng.js';
 import { QQ } from '../../field/qq.js';
 import { Rational } from '../../field/rational.js';
 import { Mat } from '../../linalg/mat.js';
@@ -58,8 +59,12 @@ export interface FunctionalDimensionOptions extends BudgetOptions {
   /** Restrict to the regions inside an open box (the functional dimension of f on the box); default all of R^d. */
   box?: Box;
   lp?: LpOptions;
-  /** Stop enumerating regions once the rank reaches D - N_h (default true). */
+  /** Stop once the rank reaches D - N_h (default true). */
   stopAtBound?: boolean;
+  /** Random points tried before the regions (default min(2 D, 2000); 0: regions only). */
+  probes?: number;
+  /** Seed of the probe points (default 1). */
+  seed?: number;
 }
 
 export interface FunctionalDimensionResult {
@@ -69,13 +74,13 @@ export interface FunctionalDimensionResult {
   /** D - N_h. */
   readonly upperBound: number;
   readonly hiddenSymmetries: boolean;
-  /** Regions visited (all of them unless the bound was reached first). */
+  /** Regions visited (all of them unless the bound was reached first; 0 when the probe points reached it). */
   readonly regionsVisited: number;
   /** Every region was visited (false when the rank reached the bound first). */
   readonly allRegions: boolean;
   /** Visited regions where some pre-activation is identically 0 (no smooth point there). */
   readonly nonSmoothRegions: number;
-  /** A decisive sub-batch: the simplices of the regions that raised the rank; its batch rank is the functional dimension. */
+  /** A sub-batch whose batch rank is the functional dimension: the probe points and region simplices that raised the rank. */
   readonly witness: readonly Rational[][];
   /**
    * Directions completing the scaling directions to a basis of the Jacobian's kernel over the
@@ -88,35 +93,52 @@ export interface FunctionalDimensionResult {
   readonly exact: true;
 }
 
-/** The exact functional dimension of a net, from its exact linear regions. */
+/**
+ * The exact functional dimension of a net, from its exact linear regions. Random points come
+ * first (`probePoints`): each smooth one adds a valid row, and when they reach D - N_h the answer
+ * is proven without enumerating a single region (the bound is a theorem, the rows' independence
+ * is certified). Otherwise the regions are enumerated, all of them unless the bound is reached.
+ */
 export function functionalDimension(net: ReluNet<Rational>, options: FunctionalDimensionOptions = {}): FunctionalDimensionResult {
   const D = parameterCount(net);
   const Nh = hiddenNeuronCount(net);
   const d = inputDim(net);
   const scaling = independentScalingDirections(net);
-  // Per region: its interior point and a step keeping p + step e_k inside (null: not smooth).
-  const simplices: ({ p: Rational[]; step: Rational } | null)[] = [];
-  const space = new CertifiedRowSpace(D, scaling.directions, scaling.gauge, {
-    recompute: (tag) => jacobianWithTangentsInteger(net, simplices[tag]!.p, d).rows.flat(),
-  });
+  // Per tag: a probe point (its rows: the row there) or a region (interior point p and a step
+  // keeping p + step e_k inside: the rows there and their tangents); null for a non-smooth region.
+  const sources: ({ p: Rational[]; step: Rational | null } | null)[] = [];
+  const rowsOf = (tag: number): bigint[][] => {
+    const s = sources[tag]!;
+    return jacobianWithTangentsInteger(net, s.p, s.step === null ? 0 : d).rows.flat();
+  };
+  const space = new CertifiedRowSpace(D, scaling.directions, scaling.gauge, { recompute: rowsOf });
   const stopAtBound = options.stopAtBound ?? true;
+  for (const p of probePoints(d, options.probes ?? Math.min(2 * D, 2000), options.box, options.seed ?? 1)) {
+    const { rows, zeros } = jacobianWithTangentsInteger(net, p, 0);
+    if (zeros.length > 0) continue;
+    sources.push({ p, step: null });
+    for (const perOutput of rows) space.addInteger(perOutput[0], sources.length - 1);
+    if (space.full) break;
+  }
   let visited = 0;
   let nonSmooth = 0;
-  let allRegions = true;
+  let allRegions = !(stopAtBound && space.full);
   try {
-    for (const region of iterRegions(net, { box: options.box, lp: options.lp, maxCount: options.maxCount, maxSeconds: options.maxSeconds, onProgress: options.onProgress })) {
-      visited++;
-      if (region.pattern.some((layer) => layer.includes(0))) {
-        nonSmooth++;
-        simplices.push(null);
-        continue;
-      }
-      const { rows, margin } = jacobianWithTangentsInteger(net, region.interiorPoint, d);
-      simplices.push({ p: region.interiorPoint, step: simplexStep(margin, region.interiorPoint, options.box) });
-      for (const perOutput of rows) for (const row of perOutput) space.addInteger(row, visited - 1);
-      if (stopAtBound && space.full) {
-        allRegions = false;
-        break;
+    if (allRegions) {
+      for (const region of iterRegions(net, { box: options.box, lp: options.lp, maxCount: options.maxCount, maxSeconds: options.maxSeconds, onProgress: options.onProgress })) {
+        visited++;
+        if (region.pattern.some((layer) => layer.includes(0))) {
+          nonSmooth++;
+          sources.push(null);
+          continue;
+        }
+        const { rows, margin } = jacobianWithTangentsInteger(net, region.interiorPoint, d);
+        sources.push({ p: region.interiorPoint, step: simplexStep(margin, region.interiorPoint, options.box) });
+        for (const perOutput of rows) for (const row of perOutput) space.addInteger(row, sources.length - 1);
+        if (stopAtBound && space.full) {
+          allRegions = false;
+          break;
+        }
       }
     }
   } catch (e) {
@@ -138,12 +160,31 @@ export function functionalDimension(net: ReluNet<Rational>, options: FunctionalD
     allRegions,
     nonSmoothRegions: nonSmooth,
     witness: used.flatMap((t) => {
-      const { p, step } = simplices[t]!;
-      return [p, ...p.map((_, k) => p.map((x, i) => (i === k ? x.add(step) : x)))];
+      const { p, step } = sources[t]!;
+      return step === null ? [p] : [p, ...p.map((_, k) => p.map((x, i) => (i === k ? x.add(step) : x)))];
     }),
     hiddenDirections: summary.kernelComplement.map((v) => v.map((x) => Rational.fromBigint(x))),
     exact: true,
   };
+}
+
+/**
+ * Seeded random rational points with small denominators (multiples of 1/64): a quarter each at
+ * scales 1, 10, 100 and 1000 around 0, or uniform in the box. They only speed the search up: the
+ * answer does not depend on them.
+ */
+function probePoints(d: number, count: number, box: Box | undefined, seed: number): Rational[][] {
+  const rng = new SeededRng(seed);
+  const scales = [1, 10, 100, 1000];
+  return Array.from({ length: count }, (_, i) => {
+    if (box !== undefined) {
+      return box.lower.map((lo, j) => {
+        const t = Rational.of(rng.nextInt(1, 1023), 1024);
+        return lo.add(box.upper[j].sub(lo).mul(t));
+      });
+    }
+    return Array.from({ length: d }, () => Rational.of(Math.round(scales[i % 4] * rng.nextNormal() * 64), 64));
+  });
 }
 
 /** slack / (2 L) over the pre-activations and the box faces (MATH.md step 2); 1 when nothing bounds the step. */

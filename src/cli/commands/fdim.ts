@@ -16,8 +16,8 @@ export const fdimCommand: Command = {
   summary: 'functional dimension and hidden symmetries, exactly (decisive batch on the exact regions), or of a batch; float fast path',
   description:
     'Without --points: the functional dimension of the net, exactly: the rank of the parameter Jacobian of theta -> (f(z_1), ..., f(z_k)) ' +
-    'over a decisive batch, an n_0-simplex inside every linear region of R^n0 (or of --box), found by exact region enumeration; the count stops ' +
-    'early once the rank reaches D - N_h, which no batch can exceed. hiddenSymmetries is true when it stays below that bound, and ' +
+    'over a decisive batch, an n_0-simplex inside every linear region of R^n0 (or of --box), found by exact region enumeration; random probe ' +
+    'points are tried first, and the search stops once the rank reaches D - N_h, which no batch can exceed. hiddenSymmetries is true when it stays below that bound, and ' +
     'hiddenDirections then lists the kernel directions beyond neuron rescaling (with each neuron\'s first nonzero incoming weight held fixed). ' +
     'With --points: the exact rank at that batch (points where a pre-activation is exactly 0 are refused, or kept with --flag-zeros using relu\'(0) = 0). ' +
     'With --float: the same Jacobian in float64 and a rank by singular values (--tol, relative), with the gap at the cut; on --points, or on a ' +
@@ -84,7 +84,7 @@ export const fdimCommand: Command = {
       r.hiddenSymmetries
         ? `hidden symmetries: yes, ${r.upperBound - r.functionalDimension} direction${r.upperBound - r.functionalDimension === 1 ? '' : 's'} beyond neuron rescaling (tangent to curves of parameters with the same function, to first order)`
         : 'hidden symmetries: none of positive dimension (the bound is reached; discrete ones are not ruled out)',
-      `${r.regionsVisited} region${r.regionsVisited === 1 ? '' : 's'} visited${r.allRegions ? ' (all)' : ' (stopped at the bound)'}${box === undefined ? '' : ' in the box'}${r.nonSmoothRegions > 0 ? `, ${r.nonSmoothRegions} with a pre-activation identically 0 (no smooth point, skipped)` : ''}; ${seconds().toFixed(3)} s`,
+      `${regionsSentence(r)}${box === undefined ? '' : ' (in the box)'}${r.nonSmoothRegions > 0 ? `, ${r.nonSmoothRegions} with a pre-activation identically 0 (no smooth point, skipped)` : ''}; ${seconds().toFixed(3)} s`,
     ];
     directions.forEach((d, i) => out.push(`  direction ${i + 1}: ${Object.entries(d).map(([k, v]) => `${k} ${v}`).join(', ')}`));
     ctx.io.stdout(out.join('\n') + '\n');
@@ -151,6 +151,11 @@ function runFloat(ctx: CommandContext, net: ReluNet<Rational>, file: string, sec
 function cutValues(r: FloatBatchFunctionalDimension): number[] {
   const { rank, singularValues } = r.floatRank;
   return Array.from(singularValues.slice(Math.max(0, rank - 1), rank + 1));
+}
+
+export function regionsSentence(r: FunctionalDimensionResult): string {
+  if (r.regionsVisited === 0 && !r.allRegions) return 'random probe points alone reached the bound (no region needed)';
+  return `${r.regionsVisited} region${r.regionsVisited === 1 ? '' : 's'} visited${r.allRegions ? ' (all)' : ' (stopped at the bound)'}`;
 }
 
 function flaggedNote(n: number): string {

@@ -8,6 +8,7 @@ import { BudgetExceededError } from '../../../core/errors.js';
 import { parameterName } from '../../../network/parameters.js';
 import { hiddenNeuronCount, isShallowScalar, outputDim, parameterCount } from '../../../network/relu-net.js';
 import { irreducibilityJson } from '../../commands/irreducible.js';
+import { regionsSentence } from '../../commands/fdim.js';
 import type { Block, Fact, ReportSection } from '../section.js';
 
 const FDIM_BUDGET = { maxSeconds: 5, maxCount: 20_000 };
@@ -50,7 +51,7 @@ export const functionalDimensionSection: ReportSection = {
         {
           kind: 'text',
           text:
-            `Functional dimension ${r.functionalDimension} (exact, from a simplex in each of the ${r.regionsVisited} linear regions visited${r.allRegions ? '' : ', stopped once the bound was reached'}); ` +
+            `Functional dimension ${r.functionalDimension} (exact; ${regionsSentence(r)}); ` +
             `D = ${D} parameters, bound D - N_h = ${bound}. ` +
             (r.hiddenSymmetries ? `Below the bound: the net has hidden symmetries, ${bound - r.functionalDimension} direction(s) beyond neuron rescaling.` : 'At the bound: no hidden symmetries of positive dimension.'),
         },
