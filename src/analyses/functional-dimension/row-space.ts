@@ -2,8 +2,9 @@
  * The exact rank of a stream of Jacobian rows, certified, with the scaling orbits quotiented out.
  *
  * Every smooth Jacobian row a is orthogonal to the known kernel vectors Sigma (one per hidden
- * neuron: the tangent of its positive-scaling orbit, LITERATURE-A 3.3), and those are linearly
- * independent (each has a private incoming coordinate that is nonzero), so the rank is at most
+ * neuron: the tangent of its positive-scaling orbit, LITERATURE-A 3.3), and those with a nonzero
+ * incoming part are linearly independent (layer by layer: a neuron's incoming coordinates are
+ * touched otherwise only by the outgoing parts of the layer before), so the rank is at most
  * D - |Sigma|. The rows are kept as a set S that is independent over Q:
  * - Modulo a prime p we hold a basis C_p of ker_p([S; Sigma^T]). A row with a . C_p != 0 mod p is
  *   independent of [S; Sigma^T] mod p, hence over Q (as long as [S; Sigma^T] itself is
