@@ -99,7 +99,7 @@ describe('relu-exact fdim', () => {
     const files = { 'virtual:m1.json': M1, 'virtual:p.json': JSON.stringify({ format: 'matrix/1', rows: [['-1'], ['0'], ['2']] }) };
     const refused = await runInMemory(['fdim', '--net', 'virtual:m1.json', '--points', 'virtual:p.json'], files);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/point 1 lies on the switching hyperplane of neuron 0 of hidden layer 0/);
+    expect(refused.stderr).toMatch(/point 1 lies on the switching hyperplane of the neuron in row 0 of layers\[0\]/);
     const flagged = await runInMemory(['fdim', '--net', 'virtual:m1.json', '--points', 'virtual:p.json', '--flag-zeros', '--json'], files);
     expect(JSON.parse(flagged.stdout)).toMatchObject({ batchFunctionalDimension: 2, flagged: [1] });
   });
@@ -143,5 +143,26 @@ describe('relu-exact report: irreducibility and functional dimension sections', 
     expect(d.sections).not.toContain('irreducibility');
     expect(d.report['functional-dimension']).toMatchObject({ functionalDimension: 3, upperBound: 4, hiddenSymmetries: true });
     expect(deep.written.get('virtual:r.html')).toContain('hidden direction 1: layers[1].b[0] -1, layers[2].b[0] 1');
+  });
+});
+
+describe('relu-exact fdim on degenerate nets', () => {
+  it('a neuron whose pre-activation is 0 everywhere: the functional dimension is undefined (exit 2, says which)', async () => {
+    const dead = net([
+      [[['1'], ['0']], ['0', '0']],
+      [[['1', '1']], ['0']],
+    ]);
+    const r = await runInMemory(['fdim', '--net', 'virtual:d.json'], { 'virtual:d.json': dead });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/defined at no input point: the pre-activation of the neuron in row 1 of layers\[0\] is 0 everywhere/);
+  });
+  it('two outputs, and no hidden layer at all', async () => {
+    const two = net([
+      [[['1', '2'], ['-1', '1']], ['0', '1']],
+      [[['1', '1'], ['2', '-1']], ['0', '0']],
+    ]);
+    expect(JSON.parse((await runInMemory(['fdim', '--net', 'virtual:t.json', '--json'], { 'virtual:t.json': two })).stdout)).toMatchObject({ parameterCount: 12, upperBound: 10, functionalDimension: 10 });
+    const affine = net([[[['1', '2']], ['3']]]);
+    expect(JSON.parse((await runInMemory(['fdim', '--net', 'virtual:a.json', '--json'], { 'virtual:a.json': affine })).stdout)).toMatchObject({ parameterCount: 3, upperBound: 3, functionalDimension: 3 });
   });
 });

@@ -113,7 +113,7 @@ describe('the Jacobian against exact difference quotients (mathjs Fractions)', (
   it('refuses a point on a switching hyperplane, naming the point and the neuron; flags it on request', () => {
     const net = M[3][1];
     expect(() => batchJacobian(net, points1d([0, 1, 2]))).toThrow(NonSmoothPointError);
-    expect(() => batchJacobian(net, points1d([0, 1, 2]))).toThrow(/point 1 lies on the switching hyperplane of neuron 0 of hidden layer 0/);
+    expect(() => batchJacobian(net, points1d([0, 1, 2]))).toThrow(/point 1 lies on the switching hyperplane of the neuron in row 0 of layers\[0\]/);
     const flagged = batchJacobian(net, points1d([0, 1, 2]), { onZero: 'flag' });
     expect(flagged.flagged).toEqual([{ point: 1, neurons: [{ layer: 0, neuron: 0 }, { layer: 0, neuron: 1 }] }]);
     expect(flagged.rows.length).toBe(3);

@@ -31,7 +31,7 @@ import type { LpOptions } from '../../lp/interior.js';
 import { hiddenNeuronCount, inputDim, parameterCount, type ReluNet } from '../../network/relu-net.js';
 import { iterRegions, type Box, type LinearRegion } from '../../arrangement/regions.js';
 import type { BudgetOptions } from '../../arrangement/budget.js';
-import { batchJacobian, type JacobianOptions, type NeuronAddress, type StepMargin } from './jacobian.js';
+import { batchJacobian, NowhereSmoothError, type JacobianOptions, type NeuronAddress, type StepMargin } from './jacobian.js';
 import { jacobianWithTangentsInteger } from './jacobian-integer.js';
 import { CertifiedRowSpace } from './row-space.js';
 import { independentScalingDirections } from './scaling.js';
@@ -147,6 +147,7 @@ export function functionalDimension(net: ReluNet<Rational>, options: FunctionalD
     }
     throw e;
   }
+  if (allRegions && visited > 0 && nonSmooth === visited && sources.every((x) => x === null)) throw new NowhereSmoothError(nowhereSmoothDetail(net, options.box));
   const summary = space.finish();
   const used = [...new Set(summary.tags)].sort((a, b) => a - b);
   const fd = summary.rank;
@@ -166,6 +167,14 @@ export function functionalDimension(net: ReluNet<Rational>, options: FunctionalD
     hiddenDirections: summary.kernelComplement.map((v) => v.map((x) => Rational.fromBigint(x))),
     exact: true,
   };
+}
+
+/** Which neuron has a pre-activation identically 0 (at a probe point: one of them, in words). */
+function nowhereSmoothDetail(net: ReluNet<Rational>, box: Box | undefined): string {
+  const p = probePoints(inputDim(net), 1, box, 7)[0];
+  const zero = jacobianWithTangentsInteger(net, p, 0).zeros[0];
+  const where = box === undefined ? 'everywhere' : 'everywhere in the box';
+  return zero === undefined ? `every linear region has a pre-activation that is identically 0` : `the pre-activation of the neuron in row ${zero.neuron} of layers[${zero.layer}] is 0 ${where}`;
 }
 
 /**

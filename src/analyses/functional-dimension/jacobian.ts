@@ -30,10 +30,22 @@ export class NonSmoothPointError extends InputError {
     readonly at: NeuronAddress,
   ) {
     super(
-      `point ${point} lies on the switching hyperplane of neuron ${at.neuron} of hidden layer ${at.layer} (its pre-activation is exactly 0), where the Jacobian is not defined; ` +
+      `point ${point} lies on the switching hyperplane of the neuron in row ${at.neuron} of layers[${at.layer}] (its pre-activation is exactly 0), where the Jacobian is not defined; ` +
         `move the point, or flag such points instead (onZero: 'flag', CLI --flag-zeros: relu'(0) = 0 is used there)`,
       { path: `points[${point}]` },
     );
+  }
+}
+
+/**
+ * No input point avoids every zero pre-activation (some neuron's pre-activation vanishes on all of
+ * the input space, or of the box): the evaluation map is differentiable in theta at no batch, so
+ * the functional dimension is not defined at this theta.
+ */
+export class NowhereSmoothError extends InputError {
+  override name = 'NowhereSmoothError';
+  constructor(detail: string) {
+    super(`the Jacobian is defined at no input point: ${detail}; the functional dimension is not defined at these parameters (perturb the bias of that neuron, or remove it)`);
   }
 }
 

@@ -35,7 +35,7 @@ export function shallowParameters(net: ReluNet<Rational>, fn: string, allowAffin
   if (net.layers.length === 1 && allowAffine) {
     return { inputDim: d, w: [], b: [], v: [], c: net.layers[0].b[0], linear: net.layers[0].W.row(0) };
   }
-  if (net.layers.length !== 2) throw new DimensionError(fn, `needs a shallow net (one hidden layer, two layers in relu-net/1); this one has ${net.layers.length} layers`);
+  if (net.layers.length !== 2) throw new DimensionError(fn, `needs a shallow net (one hidden layer, two layers in relu-net/1); this one has ${net.layers.length} layer${net.layers.length === 1 ? '' : 's'}`);
   const [hidden, out] = net.layers;
   return { inputDim: d, w: hidden.W.toArrays(), b: hidden.b.slice(), v: out.W.row(0), c: out.b[0], linear: new Array<Rational>(d).fill(Rational.ZERO) };
 }

@@ -55,7 +55,7 @@ export function irreducibilityJson(r: IrreducibilityResult): Record<string, unkn
 }
 
 export function irreducibilityText(r: IrreducibilityResult, name: string): string {
-  const verdict = r.irreducible ? 'irreducible' : `reducible: ${r.minimalWidth} neuron${r.minimalWidth === 1 ? '' : 's'} suffice`;
+  const verdict = r.irreducible ? 'irreducible' : `reducible: ${r.minimalWidth} neuron${r.minimalWidth === 1 ? ' suffices' : 's suffice'}`;
   const out = [`${name}: ${r.width} neuron${r.width === 1 ? '' : 's'}, minimal width ${r.minimalWidth} (${r.variant}, K = ${r.kinkCount}, e = ${r.extra}): ${verdict} (exact)`, ''];
   out.push('Why:', ...r.reasons.map((s) => `- ${s}`), '');
   if (r.kinks.kinks.length > 0) {
