@@ -200,14 +200,14 @@ interface SympyReply {
 const SYMPY_SCRIPT = fileURLToPath(new URL('./sympy_rank.py', import.meta.url));
 
 /** Why SymPy cannot be used, or undefined when `python3 -c "import sympy"` works. */
-function sympyUnavailable(): string | undefined {
+export function sympyUnavailable(): string | undefined {
   const r = spawnSync('python3', ['-c', 'import sympy'], { encoding: 'utf8', timeout: 120_000 });
   if (r.error) return `python3 not runnable (${(r.error as NodeJS.ErrnoException).code ?? r.error.message})`;
   if (r.status !== 0) return `sympy not importable by python3 (${r.stderr.trim().split('\n').pop() ?? `exit ${r.status}`})`;
   return undefined;
 }
 
-class SympyWorker {
+export class SympyWorker {
   private child: ChildProcess | undefined;
   private waiting: ((line: string | undefined) => void) | undefined;
   private buffered: string[] = [];

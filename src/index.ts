@@ -9,6 +9,8 @@ export * from './lp/index.js';
 export * from './network/index.js';
 export * from './arrangement/index.js';
 export * from './spline/index.js';
+export * from './analyses/irreducibility/index.js';
+export * from './analyses/functional-dimension/index.js';
 export * from './dynamics/index.js';
 export * from './float/index.js';
 export * from './sweep/index.js';

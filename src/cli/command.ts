@@ -8,6 +8,8 @@ export interface OptionSpec {
   valueName?: string;
   required?: boolean;
   default?: string | boolean;
+  /** A string option that may repeat: the values reach the command joined by spaces. */
+  multiple?: boolean;
 }
 
 export interface CommandContext {

@@ -58,14 +58,14 @@ function parseCommandArgs(command: Command, args: readonly string[], io: CliIo):
   try {
     parsed = parseArgs({
       args: [...args],
-      options: Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, { type: s.type }])),
+      options: Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, { type: s.type, ...(s.multiple === true ? { multiple: true } : {}) }])),
       allowPositionals: true,
       strict: true,
     });
   } catch (e) {
     throw new UsageError(`${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '')} (see relu-exact ${command.name} --help)`);
   }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const values = Object.fromEntries(Object.entries(parsed.values).map(([k, v]) => [k, Array.isArray(v) ? v.join(' ') : v])) as Record<string, string | boolean | undefined>;
   if (values['help'] === true) return 'help';
   const allowed = command.positionals?.at(-1)?.variadic === true ? Infinity : (command.positionals?.length ?? 0);
   if (parsed.positionals.length > allowed) {

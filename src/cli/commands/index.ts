@@ -2,6 +2,9 @@
 import type { Command } from '../command.js';
 import { convertCommand } from './convert.js';
 import { evalCommand } from './eval.js';
+import { fdimCommand } from './fdim.js';
+import { hiddenSymmetriesExperiment } from '../experiments/hidden-symmetries.js';
+import { irreducibleCommand } from './irreducible.js';
 import { patternsCommand } from './patterns.js';
 import { rankCommand } from './rank.js';
 import { regionsCommand } from './regions.js';
@@ -19,6 +22,9 @@ export const COMMANDS: readonly Command[] = [
   initStatsCommand,
   patternsCommand,
   regionsCommand,
+  irreducibleCommand,
+  fdimCommand,
+  hiddenSymmetriesExperiment,
   convertCommand,
   sweepCommand,
   simulateCommand,

@@ -4,6 +4,7 @@ import { activationSection } from './activation.js';
 import { dataSection } from './data.js';
 import { evaluationSection } from './evaluation.js';
 import { importedSection } from './imported.js';
+import { functionalDimensionSection, irreducibilitySection } from './irreducibility-fdim.js';
 import { networkSection } from './network.js';
 import { patternsSection } from './patterns.js';
 import { interpolantSection, splineSection } from './spline.js';
@@ -17,4 +18,6 @@ export const SECTIONS: readonly ReportSection[] = [
   splineSection,
   interpolantSection,
   patternsSection,
+  irreducibilitySection,
+  functionalDimensionSection,
 ];
