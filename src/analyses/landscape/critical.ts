@@ -45,6 +45,8 @@ export interface CriticalFamily {
   readonly kind: CriticalKind;
   /** Inertia of the Hessian of sse in the relu-net/1 parameters of `net` (null at a Clarke point). */
   readonly inertia: Inertia | null;
+  /** That Hessian (without the row and column of c when there is no output bias; null at a Clarke point). */
+  readonly hessian: Mat<Rational> | null;
   /** The same in spline coordinates (mu, beta, c) when every w != 0: the network inertia minus the m scaling directions. */
   readonly splineInertia: Inertia | null;
   /** A representative (|w| = 1). */
@@ -182,7 +184,7 @@ function classify(
     // exactly when a zero slope has sum_A r != 0 (or a constant neuron sum r x != 0).
     if ((netInertia.neg > 0) !== breaks) throw new Error(`criticalPoints: inertia ${JSON.stringify(netInertia)} contradicts the cell theorem; this is a bug`);
     const kind: CriticalKind = netInertia.neg === 0 ? 'minimum' : netInertia.pos === 0 ? 'maximum' : 'saddle';
-    return { sse, kind, inertia: netInertia, splineInertia, net, dimension, neurons: roles, localMinimum: kind === 'minimum', globalMinimum: false };
+    return { sse, kind, inertia: netInertia, hessian: H, splineInertia, net, dimension, neurons: roles, localMinimum: kind === 'minimum', globalMinimum: false };
   }
   // Clarke: in spline coordinates of the chart neurons (the w = 0 ones add nothing: v = 0, or a
   // live constant folded into c), every partial but the beta of a neuron on a sample vanishes
@@ -209,5 +211,5 @@ function classify(
     if (oneSided.some((o) => o.left.sign() * o.right.sign() > 0)) return null;
   }
   const localMinimum = oneSided.every((o) => o.right.sign() >= 0 && o.left.sign() <= 0) && !breaks;
-  return { sse, kind: localMinimum ? 'minimum' : 'saddle', inertia: null, splineInertia: null, net, dimension, neurons: roles, localMinimum, globalMinimum: false, oneSided };
+  return { sse, kind: localMinimum ? 'minimum' : 'saddle', inertia: null, hessian: null, splineInertia: null, net, dimension, neurons: roles, localMinimum, globalMinimum: false, oneSided };
 }

@@ -7,6 +7,7 @@ import { rankCommand } from './rank.js';
 import { regionsCommand } from './regions.js';
 import { reportCommand } from './report.js';
 import { initStatsCommand, interpolateCommand, splineCommand } from './spline-commands.js';
+import { criticalCommand, hessianCommand, optimumCommand } from './landscape-commands.js';
 import { sweepCommand } from './sweep.js';
 
 export const COMMANDS: readonly Command[] = [
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   initStatsCommand,
   patternsCommand,
   regionsCommand,
+  criticalCommand, optimumCommand, hessianCommand,
   convertCommand,
   sweepCommand,
 ];
