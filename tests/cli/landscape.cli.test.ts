@@ -119,3 +119,16 @@ describe('the built binary', () => {
     expect(JSON.parse(r.stdout).sse).toBe('0');
   });
 });
+
+describe('the report', () => {
+  it('has a landscape section: the certified optima of widths 1 and 2 (1/2 by hand, and 0: two kinks interpolate three points) and the critical points', async () => {
+    const r = await runInMemory(['report', '--data', 'virtual:3.json', '--out', 'virtual:r.html', '--json'], { 'virtual:3.json': THREE });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.sections).toContain('landscape');
+    expect(out.report.landscape.optimum['1'].sse).toBe('1/2');
+    expect(out.report.landscape.optimum['2'].sse).toBe('0');
+    expect(out.report.landscape.critical).toMatchObject({ width: 2, complete: true });
+    expect(r.written.get('virtual:r.html')).toContain('The loss landscape');
+  });
+});

@@ -35,7 +35,7 @@ import { assembleNet, fitCell, liveTypes, realisationNeurons, univariateData, ty
 import { completions, isTied, type Completion, type Role } from './critical-neurons.js';
 import type { LabelledInput } from './data.js';
 import { sseDerivatives } from './derivatives.js';
-import { multisets } from './multisets.js';
+import { countMultisets, multisets } from './multisets.js';
 import { splineChart, splineSseDerivatives } from './spline-derivatives.js';
 
 export type CriticalKind = 'minimum' | 'saddle' | 'maximum' | 'degenerate';
@@ -92,8 +92,7 @@ export function criticalPoints(data: LabelledInput, width: number, options: Crit
   const outputBias = options.outputBias ?? true;
   const onSamples = options.clarke ?? true;
   const types = liveTypes(u.xs.length, { onSamples, constant: !outputBias });
-  let cellsTotal = 0;
-  for (let k = 0; k <= width; k++) cellsTotal += Number(multisetCount(types.length, k));
+  const cellsTotal = countCriticalCells(u.xs.length, width, { outputBias, clarke: onSamples });
   const budget = new Budget({ ...(options.maxSeconds !== undefined ? { maxSeconds: options.maxSeconds } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }, fn, 'cells');
   const smooth: CriticalFamily[] = [];
   const clarke: CriticalFamily[] = [];
@@ -128,6 +127,13 @@ export function criticalPoints(data: LabelledInput, width: number, options: Crit
         const liveRoles: Role[] = live.map((t, i) => (t.place.kind === 'constant' ? { role: 'constant', v: 'live' } : { role: 'live', place: t.place, orientation: t.orientation, muSign: real.muSigns[i] }));
         const liveNeurons = realisationNeurons(real);
         for (const pick of multisets(options2.length, width - k)) {
+          try {
+            budget.check(); // one cell can hold many families: C(options + m - k - 1, m - k)
+          } catch (e) {
+            if (!(e instanceof BudgetExceededError)) throw e;
+            complete = false;
+            break outer;
+          }
           const extra = pick.map((i) => options2[i]);
           const family = classify(u, width, outputBias, fit.sse, fit.nullity, liveRoles, liveNeurons, extra, real.c);
           if (family === null) continue;
@@ -143,10 +149,12 @@ export function criticalPoints(data: LabelledInput, width: number, options: Crit
   return { width, criticalPoints: smooth.sort(order), clarkePoints: clarke.sort(order), complete, lowestSse, counts: { cells, cellsTotal, lps }, seconds: (performance.now() - started) / 1000 };
 }
 
-function multisetCount(k: number, m: number): bigint {
-  let r = 1n;
-  for (let i = 1; i <= m; i++) r = (r * BigInt(k + i - 1)) / BigInt(i);
-  return r;
+/** How many cells `criticalPoints` examines on n distinct samples: multisets of at most m live types. */
+export function countCriticalCells(n: number, width: number, options: { outputBias?: boolean; clarke?: boolean } = {}): number {
+  const k = liveTypes(n, { onSamples: options.clarke ?? true, constant: !(options.outputBias ?? true) }).length;
+  let total = 0n;
+  for (let j = 0; j <= width; j++) total += countMultisets(k, j);
+  return Number(total);
 }
 
 function classify(

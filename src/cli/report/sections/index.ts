@@ -7,6 +7,7 @@ import { importedSection } from './imported.js';
 import { networkSection } from './network.js';
 import { patternsSection } from './patterns.js';
 import { interpolantSection, splineSection } from './spline.js';
+import { landscapeSection } from './landscape.js';
 
 export const SECTIONS: readonly ReportSection[] = [
   networkSection,
@@ -17,4 +18,5 @@ export const SECTIONS: readonly ReportSection[] = [
   splineSection,
   interpolantSection,
   patternsSection,
+  landscapeSection,
 ];
