@@ -80,7 +80,7 @@ const univariate = fc
   .map(({ xs, ys }) => data1d(xs, ys.slice(0, xs.length)));
 
 describe('criticalPoints against independent checks', () => {
-  test.prop([univariate, fc.integer({ min: 1, max: 2 }), fc.boolean()], { numRuns: 25 })(
+  test.prop([univariate, fc.integer({ min: 1, max: 2 }), fc.boolean()], { numRuns: 15 })(
     'complete; its lowest value is the pattern-QP optimum; every smooth point has zero gradient and the inertia of its exact finite-difference Hessian',
     (d, m, outputBias) => {
       const r = criticalPoints(d, m, { outputBias });
