@@ -12,6 +12,7 @@ import { run as runLinalg } from './linalg.js';
 import { run as runExactSpeed } from './exact-speed.js';
 import { run as runPatterns } from './patterns.js';
 import { run as runSweep } from './sweep.js';
+import { run as runLandscape } from './landscape.js';
 
 /** A result table: printed as a Markdown table, with notes below it. */
 export interface Table {
@@ -42,6 +43,7 @@ const BENCHES: { name: string; run: Bench }[] = [
   { name: 'exact-speed', run: runExactSpeed },
   { name: 'patterns', run: runPatterns },
   { name: 'sweep', run: runSweep },
+  { name: 'landscape', run: runLandscape },
 ];
 
 export function formatTable(t: Table): string {

@@ -34,6 +34,8 @@ import { countMultisets, multisets } from './multisets.js';
 export interface OptimumOptions extends BudgetOptions {
   /** Include the output bias c (default true, the V1 model of MATH.md). */
   outputBias?: boolean;
+  /** Skip multisets by their least-squares bound (default true); false solves every vertex QP (a baseline). */
+  prune?: boolean;
 }
 
 /** One neuron of the optimal vertex: its closed activation pattern on the data and the sign of v. */
@@ -74,6 +76,7 @@ export function optimum(data: LabelledInput, width: number, options: OptimumOpti
   if (!Number.isSafeInteger(width) || width < 1) throw new UsageError(`${fn}: width must be an integer >= 1, got ${width}`);
   if (d.X.length === 0) throw new DimensionError(fn, 'needs at least one data point');
   const outputBias = options.outputBias ?? true;
+  const prune = options.prune ?? true;
   const budget = new Budget(options, fn, 'pattern multisets');
   const n = d.X.length;
   const lifted = d.X.map((x) => [...x, Rational.ONE]);
@@ -115,7 +118,7 @@ export function optimum(data: LabelledInput, width: number, options: OptimumOpti
   let pruned = 0;
   for (const cand of candidates) {
     budget.check();
-    if (best !== null && cand.bound.cmp(best.sse) >= 0) {
+    if (prune && best !== null && cand.bound.cmp(best.sse) >= 0) {
       pruned++;
       continue;
     }
@@ -131,7 +134,7 @@ export function optimum(data: LabelledInput, width: number, options: OptimumOpti
       const res = minimizeLeastSquares(G, yc, A, A.map(() => Rational.ZERO));
       if (res.status !== 'optimal') throw new Error(`${fn}: a vertex QP ended ${res.status}; this is a bug (u = 0 is feasible and sse >= 0)`);
       if (best === null || res.value.cmp(best.sse) < 0) best = { sse: res.value, idx: cand.idx, signs, u: res.x, multipliers: res.multipliers };
-      if (res.value.eq(cand.bound)) break; // no sign choice can beat the bound
+      if (prune && res.value.eq(cand.bound)) break; // no sign choice can beat the bound
     }
   }
   if (best === null) throw new Error(`${fn}: no vertex was solved; this is a bug`);
