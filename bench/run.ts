@@ -15,6 +15,7 @@ import { run as runFloat } from './float.js';
 import { run as runPatterns } from './patterns.js';
 import { run as runSweep } from './sweep.js';
 import { run as runFdim } from './fdim.js';
+import { run as runLandscape } from './landscape.js';
 
 /** A result table: printed as a Markdown table, with notes below it. */
 export interface Table {
@@ -48,6 +49,7 @@ const BENCHES: { name: string; run: Bench }[] = [
   { name: 'float', run: runFloat },
   { name: 'sweep', run: runSweep },
   { name: 'fdim', run: runFdim },
+  { name: 'landscape', run: runLandscape },
 ];
 
 export function formatTable(t: Table): string {

@@ -14,3 +14,4 @@ export * from './analyses/functional-dimension/index.js';
 export * from './dynamics/index.js';
 export * from './float/index.js';
 export * from './sweep/index.js';
+export * from './analyses/landscape/index.js';

@@ -3,7 +3,7 @@
  * are, the numerical rank of the first-layer weights (with its singular-value gap), and how
  * many breakpoints sit on data points. All float, all approximate; each states its threshold.
  */
-import { singularValues } from '../float/svd.js';
+import { singularValues } from '../float/singular-values.js';
 import type { UnivariateCoordinates } from './coordinates.js';
 
 /** ||theta||^2. */
@@ -83,7 +83,7 @@ export interface NumericalRank {
 
 /** Numerical rank of the first-layer weights W_1 (n_1 x n_0, biases excluded), by one-sided Jacobi. */
 export function firstLayerRank(widths: readonly number[], theta: Float64Array, tol = 1e-6): NumericalRank {
-  const sv = singularValues(widths[1], widths[0], theta, 0);
+  const sv = singularValues(theta.subarray(0, widths[1] * widths[0]), widths[1], widths[0]);
   const top = sv[0] ?? 0;
   let rank = 0;
   while (rank < sv.length && sv[rank] > tol * top) rank++;

@@ -5,4 +5,4 @@ export { denseForward, denseSseGradient, denseWorkspaceSize } from './dense.js';
 export { sortData, sortedBoundaries, sortedForward, sortedSseGradient, sortedWorkspaceSize } from './sorted.js';
 export { KERNELS, createObjective, defaultKernel, type KernelName, type Objective, type ObjectiveOptions } from './objective.js';
 export { createParallelObjective, type ParallelOptions } from './parallel.js';
-export { singularValues } from './svd.js';
+export { singularValues } from './singular-values.js';

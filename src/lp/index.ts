@@ -12,3 +12,4 @@ export {
 export { isValidInteriorAnswer, type AffineSystem, type InteriorAnswer } from './interior-exact.js';
 export { simplexExact, type IntegerLp, type RawLpResult, type ScaledVector } from './simplex-exact.js';
 export { primitiveRow, dividedByContent } from './integer-rows.js';
+export { minimizeConvexQp, minimizeLeastSquares, type ConvexQp, type QpResult } from './qp.js';

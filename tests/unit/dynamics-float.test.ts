@@ -10,7 +10,7 @@ import { rationalFromFloat } from '../../src/field/float-exact.js';
 import { Rational } from '../../src/field/rational.js';
 import { createObjective } from '../../src/float/objective.js';
 import { createParallelObjective } from '../../src/float/parallel.js';
-import { singularValues } from '../../src/float/svd.js';
+import { singularValues } from '../../src/float/singular-values.js';
 import { readDataset } from '../../src/network/json-io.js';
 import { flattenParameters } from '../../src/network/parameters.js';
 import { shallow1d } from '../helpers/univariate.js';
@@ -120,10 +120,10 @@ describe('gradient flow (Dormand-Prince 5(4))', () => {
 describe('metrics', () => {
   it('singular values by one-sided Jacobi: a rank-1 matrix, a diagonal one, and a tiny one kept accurately', () => {
     // u v^T with |u| = 3, |v| = 5: one singular value 15
-    const sv = singularValues(3, 2, Float64Array.from([3 * 0.6, 3 * 0.8, 0, 0, 0, 0]), 0);
+    const sv = singularValues(Float64Array.from([3 * 0.6, 3 * 0.8, 0, 0, 0, 0]), 3, 2);
     expect(sv[0]).toBeCloseTo(3, 14);
     expect(sv[1]).toBe(0);
-    const d = singularValues(2, 3, Float64Array.from([0, 2, 0, 1e-12, 0, 0]));
+    const d = singularValues(Float64Array.from([0, 2, 0, 1e-12, 0, 0]), 2, 3);
     expect(d[0]).toBe(2);
     expect(d[1]).toBe(1e-12);
   });

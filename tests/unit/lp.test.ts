@@ -140,3 +140,19 @@ describe('findInteriorPoint / findStrictPoint', () => {
     expect(findStrictPoint(blocked, 3, { method: 'exact' }).ok).toBe(false);
   });
 });
+
+describe('findInteriorPoint regression: the certified float path keeps affine points', () => {
+  it('x = 2 with x - l = 0 stays (2, 2), not (1, 1), on the float-certified path (more than 6 rows)', () => {
+    const z = Rational.ZERO;
+    const one = Rational.ONE;
+    const two = Rational.of(2);
+    const system = {
+      equal: { A: [[one, one.neg()], [one, z]], b: [z, two] },
+      weak: { A: [[z, z], [z, z], [z, z], [one, z], [z, one]], b: [z, z, z, two, z] },
+    };
+    for (const method of ['auto', 'exact', 'float-certified'] as const) {
+      const r = findInteriorPoint(system, 2, { method });
+      expect(r.ok && r.x.map(String)).toEqual(['2', '2']);
+    }
+  });
+});

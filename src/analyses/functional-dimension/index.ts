@@ -24,4 +24,3 @@ export {
 export { jacobianWithTangentsInteger } from './jacobian-integer.js';
 export { integerKernel, type KernelOptions } from './kernel.js';
 export { hiddenSymmetryStudy, type HiddenSymmetryStudyOptions, type HiddenSymmetryStudy, type StudyRow, type TrialRecord, type LawSummary } from './hidden-symmetries-study.js';
-export { singularValues } from '../../float/singular-values.js';

@@ -11,6 +11,7 @@ import { regionsCommand } from './regions.js';
 import { reportCommand } from './report.js';
 import { initStatsCommand, interpolateCommand, splineCommand } from './spline-commands.js';
 import { experimentCommand, simulateCommand } from './dynamics-commands.js';
+import { criticalCommand, hessianCommand, optimumCommand } from './landscape-commands.js';
 import { sweepCommand } from './sweep.js';
 
 export const COMMANDS: readonly Command[] = [
@@ -25,6 +26,9 @@ export const COMMANDS: readonly Command[] = [
   irreducibleCommand,
   fdimCommand,
   hiddenSymmetriesExperiment,
+  criticalCommand,
+  optimumCommand,
+  hessianCommand,
   convertCommand,
   sweepCommand,
   simulateCommand,

@@ -12,7 +12,7 @@
  */
 import { SeededRng } from '../../core/rng.js';
 import { createObjective } from '../../float/objective.js';
-import { singularValues } from '../../float/svd.js';
+import { singularValues } from '../../float/singular-values.js';
 import { gradientDescent } from '../descent.js';
 import { alignment, squaredNorm, unitAngle } from '../metrics.js';
 import { balancedInit } from './balanced-init.js';
@@ -98,7 +98,7 @@ export function teacherExperiment(data: TeacherData, options: TeacherOptions = {
   const rows = lambdas.map((lambda): TeacherRow => {
     const init = balancedInit(d, width, lambda, new SeededRng(seed));
     const r = gradientDescent(objective, init.theta, { steps, lr: lr / (2 * n), mask: init.mask });
-    const sv = singularValues(width, d, r.theta);
+    const sv = singularValues(r.theta.subarray(0, width * d), width, d);
     let rank = 0;
     while (rank < sv.length && sv[rank] > 1e-6 * sv[0]) rank++;
     const a = alignment(d, width, r.theta);

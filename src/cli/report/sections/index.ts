@@ -8,6 +8,7 @@ import { functionalDimensionSection, irreducibilitySection } from './irreducibil
 import { networkSection } from './network.js';
 import { patternsSection } from './patterns.js';
 import { interpolantSection, splineSection } from './spline.js';
+import { landscapeSection } from './landscape.js';
 
 export const SECTIONS: readonly ReportSection[] = [
   networkSection,
@@ -20,4 +21,5 @@ export const SECTIONS: readonly ReportSection[] = [
   patternsSection,
   irreducibilitySection,
   functionalDimensionSection,
+  landscapeSection,
 ];

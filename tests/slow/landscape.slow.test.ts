@@ -1,0 +1,37 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { criticalPoints } from '../../src/analyses/landscape/critical.js';
+import { optimum } from '../../src/analyses/landscape/optimum.js';
+import { optimumByCells } from '../../src/analyses/landscape/optimum-cells.js';
+import { Rational } from '../../src/field/rational.js';
+import { gradientDescent } from '../helpers/float-gd.js';
+
+const data = (X: number[][], y: number[], den = 1) => ({ X: X.map((r) => r.map((v) => Rational.of(v, den))), y: y.map((v) => Rational.of(v)) });
+
+describe('loss landscape, heavier cross-checks', () => {
+  const univariate = fc.record({
+    xs: fc.array(fc.integer({ min: -6, max: 6 }), { minLength: 3, maxLength: 8 }),
+    ys: fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 8, maxLength: 8 }),
+    den: fc.integer({ min: 1, max: 3 }),
+  });
+  test.prop([univariate, fc.integer({ min: 1, max: 3 }), fc.boolean()], { numRuns: 60 })('pattern QPs and cell least squares agree (widths 1-3, n <= 8)', ({ xs, ys, den }, m, outputBias) => {
+    const d = data(xs.map((x) => [x]), ys.slice(0, xs.length), den);
+    expect(optimum(d, m, { outputBias }).sse.toString()).toBe(optimumByCells(d, m, { outputBias }).sse.toString());
+  });
+
+  test.prop([univariate, fc.boolean()], { numRuns: 10 })('the lowest critical value is the optimum at width 3', ({ xs, ys, den }, outputBias) => {
+    const d = data(xs.slice(0, 6).map((x) => [x]), ys.slice(0, Math.min(6, xs.length)), den);
+    expect(String(criticalPoints(d, 3, { outputBias }).lowestSse)).toBe(optimum(d, 3, { outputBias }).sse.toString());
+  });
+
+  const planar = fc.record({
+    X: fc.uniqueArray(fc.tuple(fc.integer({ min: -3, max: 3 }), fc.integer({ min: -3, max: 3 })), { minLength: 3, maxLength: 6, selector: ([a, b]) => `${a},${b}` }),
+    y: fc.array(fc.integer({ min: -2, max: 2 }), { minLength: 6, maxLength: 6 }),
+  });
+  test.prop([planar, fc.integer({ min: 1, max: 2 })], { numRuns: 20 })('2-D: 20 seeded gradient-descent runs never go below the certified optimum', ({ X, y }, m) => {
+    const yy = y.slice(0, X.length);
+    const r = optimum(data(X, yy), m);
+    const best = Math.min(...Array.from({ length: 20 }, (_, s) => gradientDescent(X, yy, m, { seed: s + 1 }).sse));
+    expect(best).toBeGreaterThanOrEqual(r.sse.toNumber() - 1e-9);
+  });
+});
