@@ -119,6 +119,18 @@ describe('findInteriorPoint / findStrictPoint', () => {
     }
   });
 
+  it('returns the point itself when it is an even integer vector (float-certified path, more than 6 rows)', () => {
+    // Forces (x, y) = (4, -10); an earlier rounding step halved integer points to (2, -5).
+    const sys = {
+      strict: { A: M([[1, 0], [0, -1], [1, -1]]), b: V([0, 0, 1]) },
+      equal: { A: M([[1, 0], [0, 1], [1, 1], [2, 0]]), b: V([4, -10, -6, 8]) },
+    };
+    for (const method of ['float-certified', 'exact'] as const) {
+      const r = findInteriorPoint(sys, 2, { method });
+      expect(r.ok && str(r.x)).toEqual(['4', '-10']);
+    }
+  });
+
   it('re-checks Motzkin certificates exactly, and rejects forged ones', () => {
     // x > 1, y >= 0, x + y = 1/2 is empty: 1 (x > 1) + 1 (y >= 0) - 1 (x + y = 1/2) gives 0 > 1/2.
     const sys = { strict: { A: M([[1, 0]]), b: V([1]) }, weak: { A: M([[0, 1]]), b: V([0]) }, equal: { A: M([[1, 1]]), b: V(['1/2']) } };
