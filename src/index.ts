@@ -11,3 +11,4 @@ export * from './arrangement/index.js';
 export * from './spline/index.js';
 export * from './dynamics/index.js';
 export * from './sweep/index.js';
+export * from './analyses/identifiability/index.js';
