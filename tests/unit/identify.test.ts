@@ -165,7 +165,7 @@ describe('identify: the regimes', () => {
 
   it('refuses float nets, bad widths and samples of the wrong dimension', () => {
     const f = shallow1d([[1, 0, 1]]);
-    expect(() => identify(convertNet(f, F64), qs([0]))).toThrow('exact');
+    expect(() => identify(convertNet(f, F64) as never, qs([0]))).toThrow("exact");
     expect(() => identify(f, qs([0]), { width: -1 })).toThrow('width');
     expect(() => identify(f, [[q(0), q(1)]])).toThrow('sample 0 has 2 coordinates');
   });
@@ -223,7 +223,7 @@ describe('certificates', () => {
     const r = identify(f, qs([0, 1, 2, 3]));
     const cert = identifiabilityCertificate(f, qs([0, 1, 2, 3]).map((x) => [x]), r)!;
     expect(checkIdentifiabilityCertificate(cert).valid).toBe(true);
-    const bent = structuredClone(cert) as { witness: { counterexample: { layers: { b: string[] }[] } } };
+    const bent = structuredClone(cert) as unknown as { witness: { counterexample: { layers: { b: string[] }[] } } };
     bent.witness.counterexample.layers[1].b[0] = '1/7';
     expect(checkIdentifiabilityCertificate(bent as never).valid).toBe(false);
   });
