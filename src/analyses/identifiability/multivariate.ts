@@ -26,7 +26,7 @@ import type { IdentifyResult } from './identify.js';
 
 export interface MultivariateOptions {
   readonly width?: number;
-  /** Most LPs of the pattern search (default 3000); its end is no proof. */
+  /** Most LPs of the pattern search (default 2000); its end is no proof. */
   readonly maxLps?: number;
   readonly maxSeconds?: number;
   /** Seed of the random tuples (default 1). */
@@ -124,7 +124,7 @@ function patternSearch(
   options: MultivariateOptions,
   start: number,
 ): { net: ReluNet<Rational> | null; at: readonly Rational[] | null; stats: SearchStats } {
-  const maxLps = options.maxLps ?? 3000;
+  const maxLps = options.maxLps ?? 2000;
   const stats: SearchStats = { tuples: 0, lps: 0, seconds: 0 };
   const rng = new SeededRng(options.seed ?? 1);
   const out = (g: ReluNet<Rational> | null, at: readonly Rational[] | null) => ({ net: g, at, stats: { ...stats, seconds: (Date.now() - start) / 1000 } });

@@ -83,8 +83,8 @@ export function identifyUnivariate(net: ReluNet<Rational>, xs: readonly Rational
   const why =
     base.lowerBound > M
       ? `the samples contain ${base.lowerBound} disjoint non-collinear consecutive triples, each forcing a knot of any interpolant strictly inside it: more than the width ${M}`
-      : `the exact search closed all ${result.stats.leaves} complete knot placements of width <= ${M} (${result.stats.lps} LPs, each infeasibility with its certificate)` +
-        (different ? ', every feasible one computing f itself' : '');
+      : `the exact search over placements of at most ${M} knots closed every branch (${result.stats.nodes} nodes, ${result.stats.lps} exact LPs)` +
+        (different ? '; the only interpolants of that width compute f itself' : '; no net of that width interpolates the samples');
     return { ...base, method: 'knot-search', counterexample: null, reason: why, closed: result.closed, stats: result.stats };
 }
 

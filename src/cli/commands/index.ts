@@ -2,6 +2,7 @@
 import type { Command } from '../command.js';
 import { convertCommand } from './convert.js';
 import { evalCommand } from './eval.js';
+import { identifyCommand, samplesCommand } from './identifiability.js';
 import { patternsCommand } from './patterns.js';
 import { rankCommand } from './rank.js';
 import { regionsCommand } from './regions.js';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   initStatsCommand,
   patternsCommand,
   regionsCommand,
+  identifyCommand, samplesCommand,
   convertCommand,
   sweepCommand,
 ];

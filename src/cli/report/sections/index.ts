@@ -3,6 +3,7 @@ import type { ReportSection } from '../section.js';
 import { activationSection } from './activation.js';
 import { dataSection } from './data.js';
 import { evaluationSection } from './evaluation.js';
+import { identifiabilitySection } from './identifiability.js';
 import { importedSection } from './imported.js';
 import { networkSection } from './network.js';
 import { patternsSection } from './patterns.js';
@@ -16,5 +17,6 @@ export const SECTIONS: readonly ReportSection[] = [
   activationSection,
   splineSection,
   interpolantSection,
+  identifiabilitySection,
   patternsSection,
 ];
