@@ -10,6 +10,7 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { run as runLinalg } from './linalg.js';
 import { run as runExactSpeed } from './exact-speed.js';
+import { run as runIdentify } from './identify.js';
 import { run as runPatterns } from './patterns.js';
 import { run as runSweep } from './sweep.js';
 
@@ -42,6 +43,7 @@ const BENCHES: { name: string; run: Bench }[] = [
   { name: 'exact-speed', run: runExactSpeed },
   { name: 'patterns', run: runPatterns },
   { name: 'sweep', run: runSweep },
+  { name: 'identify', run: runIdentify },
 ];
 
 export function formatTable(t: Table): string {
