@@ -12,6 +12,7 @@ import { run as runLinalg } from './linalg.js';
 import { run as runCrossover } from './crossover.js';
 import { run as runExactSpeed } from './exact-speed.js';
 import { run as runFloat } from './float.js';
+import { run as runIdentify } from './identify.js';
 import { run as runPatterns } from './patterns.js';
 import { run as runSweep } from './sweep.js';
 import { run as runFdim } from './fdim.js';
@@ -50,6 +51,7 @@ const BENCHES: { name: string; run: Bench }[] = [
   { name: 'sweep', run: runSweep },
   { name: 'fdim', run: runFdim },
   { name: 'landscape', run: runLandscape },
+  { name: 'identify', run: runIdentify },
 ];
 
 export function formatTable(t: Table): string {

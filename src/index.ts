@@ -15,3 +15,4 @@ export * from './dynamics/index.js';
 export * from './float/index.js';
 export * from './sweep/index.js';
 export * from './analyses/landscape/index.js';
+export * from './analyses/identifiability/index.js';

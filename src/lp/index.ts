@@ -3,6 +3,7 @@ export {
   findInteriorPoint,
   findStrictPoint,
   findFeasiblePoint,
+  isInteriorCertificate,
   interiorPoint,
   type LinearSystem,
   type InteriorPointResult,

@@ -74,6 +74,36 @@ export function findInteriorPoint(system: LinearSystem, n: number, options: LpOp
   return { ok: false, certificate: { strict: unscale(answer.strict, s.scales), weak: unscale(answer.weak, w.scales), equal: unscale(answer.equal, e.scales) } };
 }
 
+/**
+ * Whether `certificate` proves that `system` has no point (Motzkin's transposition theorem), checked
+ * exactly in rationals: p >= 0 (strict rows), q >= 0 (weak rows), u free (equal rows) with
+ * p.A_s + q.A_w + u.A_e = 0 and kappa = p.b_s + q.b_w + u.b_e >= 0, with kappa > 0 or p != 0.
+ * (Any point x would give 0 = (p A_s + q A_w + u A_e) x > or >= kappa.) For re-checking stored
+ * certificates without solving again.
+ */
+export function isInteriorCertificate(system: LinearSystem, n: number, certificate: { strict: readonly Rational[]; weak: readonly Rational[]; equal: readonly Rational[] }): boolean {
+  const parts = [
+    { part: system.strict, y: certificate.strict, signed: true },
+    { part: system.weak, y: certificate.weak, signed: true },
+    { part: system.equal, y: certificate.equal, signed: false },
+  ];
+  const total = new Array<Rational>(n).fill(Rational.ZERO);
+  let kappa = Rational.ZERO;
+  for (const { part, y, signed } of parts) {
+    const rows = part?.A ?? [];
+    if (y.length !== rows.length) return false;
+    for (let i = 0; i < rows.length; i++) {
+      if (signed && y[i].sign() < 0) return false;
+      if (y[i].isZero()) continue;
+      if (rows[i].length !== n) return false;
+      rows[i].forEach((a, j) => (total[j] = total[j].add(a.mul(y[i]))));
+      kappa = kappa.add(part!.b[i].mul(y[i]));
+    }
+  }
+  if (total.some((t) => !t.isZero())) return false;
+  return kappa.sign() > 0 || (kappa.isZero() && certificate.strict.some((p) => p.sign() > 0));
+}
+
 /** A point of the open cone {x : A x > 0}, or y >= 0, y != 0 with A^T y = 0 (Gordan 1873). */
 export function findStrictPoint(A: Matrix, n: number, options: LpOptions = {}): { ok: true; x: Rational[] } | { ok: false; y: Rational[] } {
   const r = findInteriorPoint({ strict: { A, b: A.map(() => Rational.ZERO) } }, n, options);

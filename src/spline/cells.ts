@@ -16,12 +16,18 @@
  * (`findInteriorPoint` of src/lp takes `system` as it is). mu_i = 0 is not a cell of its own
  * here: the neuron is then absent from the function (its breakpoint is free), a family that the
  * callers handle by using fewer neurons.
+ *
+ * With `linearTerm` a free slope `a` joins the variables (f(x_j) gains a x_j): with right-facing
+ * neurons only, g = a x + c + sum_i mu_i relu(x - beta_i) is every CPWL function written by its
+ * knots, and a sample's value then depends only on the knots to its left (identifiability
+ * searches left to right on this). Such a point is a function (`cellSpline`), not a net.
  */
-import { DimensionError } from '../core/errors.js';
+import { DimensionError, UsageError } from '../core/errors.js';
 import { QQ } from '../field/qq.js';
 import { Rational } from '../field/rational.js';
 import type { LinearSystem } from '../lp/interior.js';
 import { createReluNet, type ReluNet } from '../network/relu-net.js';
+import { splineFromJumps, type Spline } from './spline.js';
 
 /** Where a breakpoint lies: in gap k (between x_{k-1} and x_k; gap 0 before x_0, gap n after x_{n-1}), or on sample k. */
 export type BreakpointPlace = { readonly kind: 'gap'; readonly gap: number } | { readonly kind: 'at'; readonly sample: number };
@@ -34,7 +40,7 @@ export interface NeuronCell {
 }
 
 export interface CellSystem {
-  /** The variables, in order: mu_1, gamma_1, ..., mu_m, gamma_m, then c when the output bias is on. */
+  /** The variables, in order: mu_1, gamma_1, ..., mu_m, gamma_m, then a (with `linearTerm`), then c (with the output bias). */
   readonly variables: readonly string[];
   /** f(x_j) = design[j] . vars, one row per sample. */
   readonly design: readonly (readonly Rational[])[];
@@ -45,6 +51,13 @@ export interface CellSystem {
 export interface CellOptions {
   /** Include the output bias c as the last variable. Default true (the V1 model). */
   outputBias?: boolean;
+  /** Include a free slope a (the term a x) before c. Default false. */
+  linearTerm?: boolean;
+}
+
+/** Number of variables of a cell tuple: 2 per neuron, then a and c when present. */
+export function cellVariableCount(m: number, options: CellOptions = {}): number {
+  return 2 * m + (options.linearTerm === true ? 1 : 0) + ((options.outputBias ?? true) ? 1 : 0);
 }
 
 /** Whether a neuron with this cell is active at sample j (exact: a breakpoint on x_j is inactive there). */
@@ -67,9 +80,10 @@ export function cellSystem(xs: readonly Rational[], cells: readonly NeuronCell[]
     if (!ok) throw new DimensionError('cellSystem', `neuron ${i}: place ${JSON.stringify(p)} is outside the ${n} samples`);
   });
   const withBias = options.outputBias ?? true;
-  const nv = 2 * cells.length + (withBias ? 1 : 0);
+  const linear = options.linearTerm === true;
+  const nv = cellVariableCount(cells.length, options);
   const zeros = (): Rational[] => new Array<Rational>(nv).fill(Rational.ZERO);
-  const variables = cells.flatMap((_, i) => [`mu_${i + 1}`, `gamma_${i + 1}`]).concat(withBias ? ['c'] : []);
+  const variables = cells.flatMap((_, i) => [`mu_${i + 1}`, `gamma_${i + 1}`]).concat(linear ? ['a'] : [], withBias ? ['c'] : []);
 
   const design = xs.map((x, j) => {
     const row = zeros();
@@ -79,6 +93,7 @@ export function cellSystem(xs: readonly Rational[], cells: readonly NeuronCell[]
       row[2 * i] = s.mul(x);
       row[2 * i + 1] = s.neg();
     });
+    if (linear) row[2 * cells.length] = x;
     if (withBias) row[nv - 1] = Rational.ONE;
     return row;
   });
@@ -123,6 +138,7 @@ export function cellSystem(xs: readonly Rational[], cells: readonly NeuronCell[]
  * v = mu, beta = gamma / mu). Without an output bias, c = 0.
  */
 export function cellNet(cells: readonly NeuronCell[], vars: readonly Rational[], options: CellOptions = {}): ReluNet<Rational> {
+  if (options.linearTerm === true) throw new UsageError('cellNet: a free linear term is no part of a relu-net/1 net; use cellSpline for the function');
   const withBias = options.outputBias ?? true;
   if (vars.length !== 2 * cells.length + (withBias ? 1 : 0)) throw new DimensionError('cellNet', `expected ${2 * cells.length + (withBias ? 1 : 0)} values, got ${vars.length}`);
   if (cells.length === 0) return createReluNet(QQ, [{ W: [[Rational.ZERO]], b: [withBias ? vars[0] : Rational.ZERO] }]);
@@ -137,6 +153,29 @@ export function cellNet(cells: readonly NeuronCell[], vars: readonly Rational[],
     { W: w.map((x) => [x]), b },
     { W: [v], b: [withBias ? vars[vars.length - 1] : Rational.ZERO] },
   ]);
+}
+
+/**
+ * The function of a point (mu, gamma, [a], [c]) of a cell, as a canonical spline: a jump mu_i at
+ * beta_i = gamma_i / mu_i, far-left slope a - sum_{s_i = -1} mu_i, and
+ * f(0) = c + sum_i mu_i relu(-s_i beta_i) = c - sum_{active at 0} s_i gamma_i.
+ */
+export function cellSpline(cells: readonly NeuronCell[], vars: readonly Rational[], options: CellOptions = {}): Spline {
+  const nv = cellVariableCount(cells.length, options);
+  if (vars.length !== nv) throw new DimensionError('cellSpline', `expected ${nv} values, got ${vars.length}`);
+  const a = options.linearTerm === true ? vars[2 * cells.length] : Rational.ZERO;
+  let leftSlope = a;
+  let f0 = (options.outputBias ?? true) ? vars[nv - 1] : Rational.ZERO;
+  const jumps = cells.map((cell, i) => {
+    const mu = vars[2 * i];
+    const gamma = vars[2 * i + 1];
+    if (mu.isZero()) throw new DimensionError('cellSpline', `neuron ${i + 1} has mu = 0: its breakpoint is not determined by the cell`);
+    const beta = gamma.div(mu);
+    if (cell.orientation < 0) leftSlope = leftSlope.sub(mu);
+    if (beta.neg().mul(Rational.of(cell.orientation)).sign() > 0) f0 = f0.sub(gamma.mul(Rational.of(cell.orientation)));
+    return { at: beta, jump: mu };
+  });
+  return splineFromJumps(leftSlope, jumps, { x: Rational.ZERO, y: f0 });
 }
 
 /** Every neuron cell on n samples: n + 1 gaps and (with `onSamples`) n samples, 2 orientations, 2 signs of mu. */

@@ -52,6 +52,8 @@ export {
   activeAt,
   cellSystem,
   cellNet,
+  cellSpline,
+  cellVariableCount,
   neuronCells,
   cellTuples,
   countCellTuples,

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { Rational } from '../../src/field/rational.js';
 import { findInteriorPoint } from '../../src/lp/interior.js';
 import { evaluateScalar } from '../../src/network/evaluate.js';
-import { activeAt, cellNet, cellSystem, cellTuples, countCellTuples, neuronCells, type NeuronCell } from '../../src/spline/cells.js';
+import { activeAt, cellNet, cellSpline, cellSystem, cellTuples, countCellTuples, neuronCells, type NeuronCell } from '../../src/spline/cells.js';
+import { evaluateSpline, splineEquals } from '../../src/spline/spline.js';
+import { toSpline } from '../../src/spline/to-spline.js';
 
 const q = (n: number, d = 1): Rational => Rational.of(n, d);
 const dot = (a: readonly Rational[], b: readonly Rational[]): Rational => a.reduce((acc, x, i) => acc.add(x.mul(b[i])), Rational.ZERO);
@@ -64,6 +66,26 @@ describe('cell linearisation', () => {
           if (p.gap < xs.length) expect(beta.cmp(xs[p.gap])).toBe(-1);
         }
       });
+    },
+  );
+});
+
+describe('cells with a free linear term', () => {
+  test.prop([samples.chain((xs) => fc.tuple(fc.constant(xs), fc.array(fc.tuple(fc.constantFrom(...neuronCells(xs.length, { onSamples: true })), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 5 })), { minLength: 0, maxLength: 3 }), fc.integer({ min: -5, max: 5 }), fc.integer({ min: -5, max: 5 })))])(
+    'cellSpline is the function of the point: it matches cellNet, and with a x added the design rows',
+    ([xs, picks, a0, c0]) => {
+      const cells = picks.map(([cell]) => cell);
+      const vars = picks.flatMap(([cell, t, size]) => {
+        const { mu, gamma } = pointIn(xs, cell, t, size);
+        return [mu, gamma];
+      });
+      if (cells.length > 0) expect(splineEquals(cellSpline(cells, [...vars, q(c0)]), toSpline(cellNet(cells, [...vars, q(c0)])))).toBe(true);
+      const withA = [...vars, q(a0), q(c0)];
+      const { design, variables } = cellSystem(xs, cells, { linearTerm: true });
+      expect(variables.slice(-2)).toEqual(['a', 'c']);
+      const s = cellSpline(cells, withA, { linearTerm: true });
+      xs.forEach((x, j) => expect(dot(design[j], withA).eq(evaluateSpline(s, x))).toBe(true));
+      expect(() => cellNet(cells, withA, { linearTerm: true })).toThrow('cellSpline');
     },
   );
 });

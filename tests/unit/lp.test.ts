@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rational } from '../../src/field/rational.js';
-import { findFeasiblePoint, findInteriorPoint, findStrictPoint, isFarkasCertificate, maximize, minimize } from '../../src/lp/index.js';
+import { findFeasiblePoint, findInteriorPoint, findStrictPoint, isFarkasCertificate, isInteriorCertificate, maximize, minimize } from '../../src/lp/index.js';
 
 const q = (x: number | string): Rational => {
   if (typeof x === 'number') return Rational.of(x);
@@ -115,7 +115,21 @@ describe('findInteriorPoint / findStrictPoint', () => {
       const { strict, equal } = mixed.certificate;
       expect(strict[0].add(equal[0]).isZero()).toBe(true);
       expect(strict[0].sign()).toBe(1);
+      expect(isInteriorCertificate({ strict: { A: M([[1]]), b: V([0]) }, equal: { A: M([[1]]), b: V([0]) } }, 1, mixed.certificate)).toBe(true);
     }
+  });
+
+  it('re-checks Motzkin certificates exactly, and rejects forged ones', () => {
+    // x > 1, y >= 0, x + y = 1/2 is empty: 1 (x > 1) + 1 (y >= 0) - 1 (x + y = 1/2) gives 0 > 1/2.
+    const sys = { strict: { A: M([[1, 0]]), b: V([1]) }, weak: { A: M([[0, 1]]), b: V([0]) }, equal: { A: M([[1, 1]]), b: V(['1/2']) } };
+    const r = findInteriorPoint(sys, 2);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(isInteriorCertificate(sys, 2, r.certificate)).toBe(true);
+    expect(isInteriorCertificate(sys, 2, { strict: V([1]), weak: V([1]), equal: V([-1]) })).toBe(true);
+    expect(isInteriorCertificate(sys, 2, { strict: V([1]), weak: V([-1]), equal: V([-1]) })).toBe(false); // q < 0
+    expect(isInteriorCertificate(sys, 2, { strict: V([1]), weak: V([0]), equal: V([-1]) })).toBe(false); // does not cancel y
+    // Feasible once the equality moves to x + y = 2: the same multipliers no longer prove anything.
+    expect(isInteriorCertificate({ ...sys, equal: { A: M([[1, 1]]), b: V([2]) } }, 2, { strict: V([1]), weak: V([1]), equal: V([-1]) })).toBe(false);
   });
 
   it('gives a Gordan certificate for an empty open cone', () => {

@@ -5,6 +5,7 @@ import { evalCommand } from './eval.js';
 import { fdimCommand } from './fdim.js';
 import { hiddenSymmetriesExperiment } from '../experiments/hidden-symmetries.js';
 import { irreducibleCommand } from './irreducible.js';
+import { identifyCommand, samplesCommand } from './identifiability.js';
 import { patternsCommand } from './patterns.js';
 import { rankCommand } from './rank.js';
 import { regionsCommand } from './regions.js';
@@ -29,6 +30,8 @@ export const COMMANDS: readonly Command[] = [
   criticalCommand,
   optimumCommand,
   hessianCommand,
+  identifyCommand,
+  samplesCommand,
   convertCommand,
   sweepCommand,
   simulateCommand,

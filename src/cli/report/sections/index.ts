@@ -3,6 +3,7 @@ import type { ReportSection } from '../section.js';
 import { activationSection } from './activation.js';
 import { dataSection } from './data.js';
 import { evaluationSection } from './evaluation.js';
+import { identifiabilitySection } from './identifiability.js';
 import { importedSection } from './imported.js';
 import { functionalDimensionSection, irreducibilitySection } from './irreducibility-fdim.js';
 import { networkSection } from './network.js';
@@ -18,6 +19,7 @@ export const SECTIONS: readonly ReportSection[] = [
   activationSection,
   splineSection,
   interpolantSection,
+  identifiabilitySection,
   patternsSection,
   irreducibilitySection,
   functionalDimensionSection,
