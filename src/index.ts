@@ -12,3 +12,5 @@ export * from './spline/index.js';
 export * from './dynamics/index.js';
 export * from './float/index.js';
 export * from './sweep/index.js';
+export * from './analyses/equivalence/index.js';
+export { verifyCertificate, CERTIFICATE_FORMAT, CERTIFICATE_KINDS, type VerifyResult } from './verify/index.js';
