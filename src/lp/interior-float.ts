@@ -112,20 +112,21 @@ function roundToCertifiedPoint(sys: AffineSystem, x: Float64Array, slack: number
       num.push(BigInt(s));
     }
     const answer: InteriorAnswer = { ok: true, num, den: homogeneous ? 1n : 2n ** BigInt(k) };
-    if (isValidInteriorAnswer(sys, answer)) return reduceDyadic(answer);
+    if (isValidInteriorAnswer(sys, answer)) return reduceDyadic(answer, homogeneous);
   }
   return null;
 }
 
 /** num / 2^k in lowest terms (the denominator stays a power of two). */
-function reduceDyadic(a: InteriorAnswer & { ok: true }): InteriorAnswer {
+function reduceDyadic(a: InteriorAnswer & { ok: true }, homogeneous: boolean): InteriorAnswer {
   let { num, den } = a;
   while (den > 1n && num.every((v) => (v & 1n) === 0n)) {
     num = num.map((v) => v >> 1n);
     den >>= 1n;
   }
-  if (den === 1n) {
-    // Homogeneous answers may be divided by any common factor of two as well.
+  if (homogeneous) {
+    // A direction of a cone may be divided by any common factor of two as well (a point may not:
+    // x = 2 is not x = 1).
     while (num.some((v) => v !== 0n) && num.every((v) => (v & 1n) === 0n)) num = num.map((v) => v >> 1n);
   }
   return { ok: true, num, den };
