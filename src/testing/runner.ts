@@ -26,6 +26,8 @@ export interface RunOptions {
 }
 
 export interface Counterexample {
+  /** The shrunk instance itself. */
+  readonly value: unknown;
   /** The shrunk instance, printed by fast-check (rationals as p/q). */
   readonly instance: string;
   /** The instance as first found (before shrinking). */
@@ -122,6 +124,7 @@ export function shrinkCounterexample<I>(theorem: Theorem<I>, found: I, size: num
   const shrunk = details.failed && details.counterexample !== null ? details.counterexample[0] : found;
   const outcome = checkInstance(theorem, shrunk);
   return {
+    value: shrunk,
     instance: fc.stringify(shrunk),
     original: fc.stringify(found),
     shrinks: details.numShrinks,

@@ -12,7 +12,7 @@ import { chamberCount } from './kinds/chamber-count.js';
 import { matrixRank } from './kinds/matrix-rank.js';
 import { minCostInterpolant } from './kinds/min-cost.js';
 import { minimalWidth } from './kinds/minimal-width.js';
-import { scalingFibre, splineIdentity } from './kinds/spline.js';
+import { scalingFibre, splineIdentity } from './kinds/neuron-lens.js';
 import { zonotopeVertices } from './kinds/zonotope-vertices.js';
 import { bool, CertificateError, need, obj, str } from './read.js';
 

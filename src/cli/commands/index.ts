@@ -9,6 +9,7 @@ import { reportCommand } from './report.js';
 import { initStatsCommand, interpolateCommand, splineCommand } from './spline-commands.js';
 import { experimentCommand, simulateCommand } from './dynamics-commands.js';
 import { sweepCommand } from './sweep.js';
+import { checkCommand, verifyCommand } from './theorem-commands.js';
 
 export const COMMANDS: readonly Command[] = [
   reportCommand,
@@ -23,4 +24,6 @@ export const COMMANDS: readonly Command[] = [
   sweepCommand,
   simulateCommand,
   experimentCommand,
+  checkCommand,
+  verifyCommand,
 ];
