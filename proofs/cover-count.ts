@@ -8,14 +8,15 @@
  * activation patterns on the data.
  *
  * Check: every n-point subset of three small grids (1-D and 2-D with bias, 2-D without), those
- * in general position. The toolkit enumerates the patterns (countPatterns with enumeration,
+ * in general position (few for n >= 5: the grids are small), and 10 seeded random sets in
+ * general position for each d = 1, 2, 3, with and without bias. The toolkit enumerates the patterns (countPatterns with enumeration,
  * listPatterns; not Cover's formula) and each instance's certificate accounts for all 2^n sign
  * vectors (an interior point or a Gordan vector each), so the count is proved, not sampled.
  */
 import { coverCount, generalPosition } from 'relu-exact';
 import { defineTheorem, makeCertificate } from 'relu-exact/arbitraries';
 import { classifySigns } from './lib/chambers.js';
-import { dataArbitrary, FAMILY_TEXT, gridInstances, lifted, noZeroPoint, showData, type DataInstance } from './lib/data.js';
+import { dataArbitrary, FAMILY_TEXT, gridInstances, lifted, noZeroPoint, randomGeneralPosition, showData, type DataInstance } from './lib/data.js';
 
 export const coverCountTheorem = defineTheorem<DataInstance>({
   name: 'cover-count',
@@ -26,8 +27,8 @@ export const coverCountTheorem = defineTheorem<DataInstance>({
   },
   source: 'T. M. Cover, Geometrical and statistical properties of systems of linear inequalities, IEEE Trans. Electronic Computers 14 (1965), Theorem 1 (function-counting theorem); LITERATURE-B 7.1',
   size: { default: 4, min: 1, max: 8, meaning: 'points n' },
-  instancesAre: `all n-point subsets of the grids (${FAMILY_TEXT}) in general position`,
-  instances: (n) => gridInstances(n, false),
+  instancesAre: `all n-point subsets of the grids (${FAMILY_TEXT}) in general position, and 10 seeded random sets in general position per d = 1, 2, 3, with and without bias`,
+  instances: (n, seed) => [...gridInstances(n, false), ...randomGeneralPosition(n, seed, 10)],
   arbitrary: dataArbitrary,
   hypothesis: (x) => noZeroPoint(x) && generalPosition(x.X, { bias: x.bias }),
   check(instance) {

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { Rational } from 'relu-exact';
-import { rational } from 'relu-exact/arbitraries';
+import { dataset, rational } from 'relu-exact/arbitraries';
 import { multisetsOf, subsetsOf } from './combinatorics.js';
 
 export interface DataInstance {
@@ -56,4 +56,16 @@ export function noZeroPoint(instance: DataInstance): boolean {
 
 export function showData(instance: DataInstance): Record<string, unknown> {
   return { X: instance.X, bias: instance.bias };
+}
+
+/** `perShape` seeded random n-point sets in general position for d = 1, 2, 3, with and without bias. */
+export function randomGeneralPosition(n: number, seed: number, perShape: number): DataInstance[] {
+  const out: DataInstance[] = [];
+  for (const d of [1, 2, 3]) {
+    for (const bias of [true, false]) {
+      const arb = dataset({ dimension: d, bias, points: n, position: 'general-position', coordinates: { maxNumerator: 9, maxDenominator: 4 } });
+      for (const { X } of fc.sample(arb, { seed: seed + 31 * d + (bias ? 1 : 0), numRuns: perShape })) out.push({ X, bias });
+    }
+  }
+  return out;
 }
