@@ -8,7 +8,7 @@
  *
  * Nets are `ReluNet<Rational>` objects or `relu-net/1` JSON (text or parsed). Every verdict is
  * exact; a failure names a point where two functions differ, the reason a net is reducible, or
- * the rank found.
+ * the rank found. `assertPreservesFunction` is the same check as a reusable fast-check law.
  */
 import { UsageError } from '../core/errors.js';
 import type { Rational } from '../field/rational.js';
@@ -20,6 +20,7 @@ import { decideIrreducibility, functionalDimensionOf } from './analyses.js';
 // Types only (erased): the matchers need nothing of vitest at run time; this loads the module the augmentation below extends.
 import type {} from 'vitest';
 
+export { assertPreservesFunction } from './laws.js';
 export { AnalysisNotAvailableError, decideIrreducibility, functionalDimensionOf, type IrreducibilityVerdict, type FunctionalDimensionVerdict } from './analyses.js';
 
 export interface MatcherResult {

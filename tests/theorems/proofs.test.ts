@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { coverCount, generalPosition } from 'relu-exact';
 import { defineTheorem, runTheorem, makeCertificate, type Theorem } from 'relu-exact/arbitraries';
 import { verifyCertificate } from '../../src/verify/index.js';
+import { checkSummary } from '../../src/cli/commands/check.js';
 import { THEOREMS, CONJECTURES } from '../../proofs/index.js';
 import { classifySigns } from '../../proofs/lib/chambers.js';
 import { dataArbitrary, gridInstances, type DataInstance } from '../../proofs/lib/data.js';
@@ -126,6 +127,11 @@ describe('a wrongly stated theorem fails and shrinks to a minimal counterexample
     expect(cx.instance).toMatch(/^\{"X":\[\[/);
     const v = verifyCertificate(cx.certificate);
     expect(v).toMatchObject({ valid: true, holds: false });
-    expect((cx.certificate!.claim as { generalPosition: boolean }).generalPosition).toBe(false);
+    // What `relu-exact check` prints for it (and it exits 1).
+    const text = checkSummary([r], undefined);
+    expect(text).toMatch(/cover-without-general-position\s+FAILED/);
+    expect(text).toContain(`shrunk counterexample (${cx.shrinks} shrinks): ${cx.instance}`);
+    expect(text).toMatch(/0 of 1 theorem checks passed/);
+    expect(cx.certificate!.claim["generalPosition"]).toBe(false);
   });
 });

@@ -11,7 +11,9 @@ import { Rational } from '../../src/field/rational.js';
 import { evaluate } from '../../src/network/evaluate.js';
 import { createReluNet, type ReluNet } from '../../src/network/relu-net.js';
 import { writeReluNet } from '../../src/network/json-io.js';
-import { AnalysisNotAvailableError, reluExactMatchers } from '../../src/matchers/index.js';
+import { AnalysisNotAvailableError, assertPreservesFunction, reluExactMatchers } from '../../src/matchers/index.js';
+import { fromSpline } from '../../src/spline/minimal.js';
+import { toSpline } from '../../src/spline/to-spline.js';
 import { permuteNeurons, rational, reluNet, scaleNeuron } from '../../src/testing/index.js';
 import { evaluateWithMathjs } from '../helpers/nets.js';
 
@@ -119,5 +121,29 @@ describe('toBeIrreducible and toHaveFunctionalDimension', () => {
     expect(() => expect(twoD).toBeIrreducible()).toThrow(AnalysisNotAvailableError);
     expect(() => expect(twoD).toBeIrreducible()).toThrow(/needs issue 5's src\/analyses\/irreducibility/);
     expect(() => expect(twoD).toHaveFunctionalDimension(3)).toThrow(/functional dimension: needs issue 5's src\/analyses\/functional-dimension/);
+  });
+});
+
+describe('assertPreservesFunction (a reusable law)', () => {
+  it('passes for the minimal net of a univariate net, and for a symmetry in two dimensions', () => {
+    assertPreservesFunction(reluNet({ architecture: [1, 3, 1] }), (n) => fromSpline(toSpline(n)), { numRuns: 40 });
+    assertPreservesFunction(reluNet({ architecture: [2, 2, 1] }), (n) => scaleNeuron(n, 0, 1, Rational.of(3)), { numRuns: 20 });
+  });
+
+  it('fails for a transform that drops a neuron, with the shrunk net and an exact point', () => {
+    const dropLast = (n: ReluNet<Rational>): ReluNet<Rational> =>
+      createReluNet(QQ, [
+        { W: n.layers[0].W.rows.slice(0, -1), b: n.layers[0].b.slice(0, -1) },
+        { W: [n.layers[1].W.rows[0].slice(0, -1)], b: n.layers[1].b },
+      ]);
+    let message = '';
+    try {
+      assertPreservesFunction(reluNet({ architecture: [1, 2, 1] }), dropLast, { seed: 1 });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    // Shrunk to one live neuron, the one dropped: W2 = [[0, v]] with v != 0.
+    expect(message).toMatch(/Counterexample: \[ReluNet 1-2-1 \{W1: \[\[0\], \[-?\d+\]\], b1: \[0, -?\d+\]; W2: \[\[0, -?[1-9]\d*\]\], b2: \[0\]\}\]/);
+    expect(message).toMatch(/the transform changes the function: at x = \(-?\d+(\/\d+)?\) the net gives \(-?\d+(\/\d+)?\), the transformed net \(0\)/);
   });
 });

@@ -78,7 +78,7 @@ export const checkCommand: Command = {
     // The shrunk instance is in the counterexample's certificate (as JSON) and printed; the live value stays out.
     const plain = reports.map((r) => (r.counterexample === null ? r : { ...r, counterexample: { ...r.counterexample, value: undefined } }));
     if (ctx.json) printJson(ctx, { theorems: plain, passed: !failed, seed, certificates: dir ?? null });
-    else ctx.io.stdout(summary(reports, dir));
+    else ctx.io.stdout(checkSummary(reports, dir));
     return failed ? 1 : 0;
   },
 };
@@ -88,7 +88,8 @@ function writeCertificate(ctx: CommandContext, dir: string, theorem: string, fil
   ctx.io.writeText(`${dir}/${theorem}/${file}.json`, JSON.stringify(cert, null, 1) + '\n');
 }
 
-function summary(reports: readonly TheoremReport[], dir: string | undefined): string {
+/** The text output: the table, what pending theorems need, and each failure with its shrunk counterexample. */
+export function checkSummary(reports: readonly TheoremReport[], dir: string | undefined): string {
   const rows = reports.map((r) => [r.name, r.pending !== null ? 'pending' : r.passed ? 'passed' : 'FAILED', r.pending !== null ? '-' : String(r.size), String(r.instances), String(r.skipped), r.pending !== null ? '-' : r.seconds.toFixed(2)]);
   const lines = [table(['theorem', 'status', 'size', 'instances', 'skipped', 'seconds'], rows), ''];
   for (const r of reports) {
