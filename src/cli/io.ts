@@ -1,5 +1,5 @@
 /** What a command may touch: its output streams and the file system (swappable in tests). */
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { InputError } from '../core/errors.js';
 
 export interface CliIo {
@@ -13,6 +13,8 @@ export interface CliIo {
   writeText(path: string, text: string): void;
   /** A file written piece by piece, each piece on disk when `write` returns (streams, JSONL). Optional: without it, commands collect and call writeText once. */
   openWrite?(path: string): { write(text: string): void; close(): void };
+  /** Create a directory and its parents (optional: in-memory test IOs keep files by path alone). */
+  makeDir?(path: string): void;
 }
 
 export function nodeIo(): CliIo {
@@ -49,6 +51,13 @@ export function nodeIo(): CliIo {
         throw new InputError(`cannot write the file (${describeFsError(e)})`, { file: path });
       }
       return { write: (text) => void writeSync(fd, text), close: () => closeSync(fd) };
+    },
+    makeDir: (path) => {
+      try {
+        mkdirSync(path, { recursive: true });
+      } catch (e) {
+        throw new InputError(`cannot create the directory (${describeFsError(e)})`, { file: path });
+      }
     },
   };
 }

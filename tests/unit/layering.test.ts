@@ -13,10 +13,14 @@ const ALLOWED: Record<string, string[]> = {
   float: ['core'],
   analyses: [...below('analyses'), 'float'],
   dynamics: ['core', 'field', 'linalg', 'float', 'network', 'spline'],
-  testing: ['core', 'field', 'linalg', 'network'],
+  testing: ['core', 'field', 'linalg', 'network', 'verify'],
+  // The certificate verifier shares nothing with the algorithms it checks: parsing and rationals only.
+  verify: ['core', 'field', 'network'],
+  // relu-exact/vitest: exact matchers over the analyses.
+  matchers: [...LOWER],
   // Sweeps run any analysis over a grid: they sit just under the CLI.
   sweep: [...LOWER, 'float', 'dynamics', 'testing'],
-  cli: [...LOWER, 'float', 'dynamics', 'testing', 'sweep'],
+  cli: [...LOWER, 'float', 'dynamics', 'testing', 'sweep', 'verify'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -14,6 +14,7 @@ import { initStatsCommand, interpolateCommand, splineCommand } from './spline-co
 import { experimentCommand, simulateCommand } from './dynamics-commands.js';
 import { criticalCommand, hessianCommand, optimumCommand } from './landscape-commands.js';
 import { sweepCommand } from './sweep.js';
+import { checkCommand, verifyCommand } from './theorem-commands.js';
 
 export const COMMANDS: readonly Command[] = [
   reportCommand,
@@ -36,4 +37,6 @@ export const COMMANDS: readonly Command[] = [
   sweepCommand,
   simulateCommand,
   experimentCommand,
+  checkCommand,
+  verifyCommand,
 ];

@@ -1,0 +1,32 @@
+import { InputError } from '../../core/errors.js';
+import { jsonToPlain, parseJson } from '../../core/json.js';
+import { verifyCertificate } from '../../verify/index.js';
+import type { Command } from '../command.js';
+import { printJson } from '../inputs.js';
+
+export const verifyCommand: Command = {
+  name: 'verify',
+  summary: 're-check a certificate/1 file with the small independent verifier',
+  description:
+    'Re-derives the claim of a certificate (written by `relu-exact check --certificates DIR`) from its instance and witness alone: ' +
+    'sign checks of interior points, Gordan vectors, determinants of pivot minors, forward passes of witness nets. The verifier ' +
+    'shares no code with the algorithms that made the certificate (only parsing and rational arithmetic). Exit 0 when it verifies, ' +
+    '1 when it does not (the reason is printed), 2 when the file is not JSON.',
+  options: {},
+  positionals: [{ name: 'CERT.json', description: 'the certificate file', required: true }],
+  run(ctx) {
+    const file = ctx.positionals[0];
+    let value: unknown;
+    try {
+      value = jsonToPlain(parseJson(ctx.io.readText(file), file));
+    } catch (e) {
+      if (e instanceof InputError) throw e.within(file);
+      throw e;
+    }
+    const r = verifyCertificate(value);
+    if (ctx.json) printJson(ctx, r);
+    else if (r.valid) ctx.io.stdout(`valid: ${r.theorem} (${r.kind}): ${r.summary}; the statement ${r.holds ? 'holds' : 'FAILS'} on this instance\n`);
+    else ctx.io.stdout(`not valid${r.theorem !== null ? ` (${r.theorem})` : ''}: ${r.reason}\n`);
+    return r.valid ? 0 : 1;
+  },
+};

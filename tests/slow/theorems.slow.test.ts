@@ -1,0 +1,25 @@
+/** The theorem checks of proofs/ at sizes beyond the defaults (`npm run check:slow`); a few seconds each. */
+import { describe, expect, it } from 'vitest';
+import { runTheorem, type Theorem } from 'relu-exact/arbitraries';
+import { THEOREMS } from '../../proofs/index.js';
+
+const SIZES: Record<string, number> = {
+  'cover-count': 7,
+  'zaslavsky-count': 4,
+  'zonotope-vertices': 4,
+  'spline-identity': 4,
+  'scaling-quotient': 3,
+  'min-cost-interpolant': 4,
+  'minimal-width-1d': 3,
+  'known-rank': 7,
+};
+
+describe('theorem checks at larger sizes', () => {
+  const ready = THEOREMS.filter((t): t is Theorem<unknown> => t.status === 'ready');
+  it.each(ready.map((t) => [t.name, t] as const))('%s', (name, theorem) => {
+    const r = runTheorem(theorem, { size: SIZES[name], seed: 2 });
+    expect(r.failures).toEqual([]);
+    expect(r.passed).toBe(true);
+    expect(r.instances).toBeGreaterThan(50);
+  });
+});
