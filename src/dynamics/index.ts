@@ -11,10 +11,10 @@ export {
   lawVariance,
   lawMeanAbs,
 } from './init.js';
-export { shallowInitLaws, ratioCdf, erf, erfc, type ShallowInitLaws } from './init-laws.js';
+export { shallowInitLaws, ratioCdf, lawAbsMoment, erf, erfc, type ShallowInitLaws } from './init-laws.js';
 export { initStats, flatnessTable, sampleTrial, estimate, BREAKPOINT_THRESHOLDS, type Estimate, type LawCheck, type InitStats, type FlatnessRow, type TrialStats } from './init-stats.js';
 export { floatProblem, floatTheta, floatNet, exactNetOfTheta, type FloatProblem } from './float-net.js';
-export { coordinatesOf, balances, type Coordinates, type UnivariateCoordinates, type RadonCoordinates, type RawCoordinates } from './coordinates.js';
+export { coordinatesOf, balances, type Coordinates, type UnivariateCoordinates, type RadonCoordinates, type ZeroPlaneCoordinates, type RawCoordinates } from './coordinates.js';
 export { alignment, firstLayerRank, breakpointClustering, squaredNorm, type Alignment, type NumericalRank, type Clustering } from './metrics.js';
 export { gradientDescent, type DescentOptions, type DescentResult, type RunPoint, type RunHooks } from './descent.js';
 export { gradientFlow, type FlowOptions, type FlowResult } from './flow.js';

@@ -115,7 +115,7 @@ export interface Clustering {
  * on every point).
  * @param xs the data's distinct x values, ascending
  */
-export function breakpointClustering(coords: UnivariateCoordinates, xs: Float64Array, relTol = 1e-2, relative = 1e-3): Clustering {
+export function breakpointClustering(coords: Pick<UnivariateCoordinates, 'beta' | 'mu'>, xs: Float64Array, relTol = 1e-2, relative = 1e-3): Clustering {
   let minGap = Infinity;
   for (let i = 1; i < xs.length; i++) minGap = Math.min(minGap, xs[i] - xs[i - 1]);
   if (!Number.isFinite(minGap)) minGap = 1;
