@@ -3,7 +3,8 @@ import { breakpointPinning } from './breakpoint-pinning.js';
 import type { Experiment } from './experiment.js';
 import { orthogonalInputs } from './orthogonal-inputs.js';
 import { singleNeuronTeacher } from './single-neuron-teacher.js';
+import { spectralBias } from './spectral-bias.js';
 
 export type { Experiment } from './experiment.js';
 
-export const EXPERIMENTS: readonly Experiment[] = [orthogonalInputs, singleNeuronTeacher, breakpointPinning];
+export const EXPERIMENTS: readonly Experiment[] = [orthogonalInputs, singleNeuronTeacher, breakpointPinning, spectralBias];

@@ -38,6 +38,10 @@ export interface SpectralKernel {
   weight(xi: number): number;
   /** phi in words. */
   readonly formula: string;
+  /** 1 / |sigma-hat|^2 in words. */
+  readonly weightFormula: string;
+  /** The null space in words. */
+  readonly nullSpace: string;
 }
 
 function factorial(n: number): number {
@@ -60,24 +64,33 @@ export function spectralKernel(activation: Activation): SpectralKernel {
     return 1 / (re * re + im * im);
   };
   const base = { activation, weight };
+  const affine = 'affine functions';
   switch (activation.name) {
     case 'relu':
-      return { ...base, order: 2, phi: (r) => Math.abs(r) ** 3 / 12, formula: '|r|^3 / 12' };
+      return { ...base, order: 2, phi: (r) => Math.abs(r) ** 3 / 12, formula: '|r|^3 / 12', weightFormula: 'xi^4 (J = int f\'\'^2)', nullSpace: affine };
     case 'leaky-relu': {
-      const s = (1 - activation.parameter!) ** 2;
-      return { ...base, order: 2, phi: (r) => (s * Math.abs(r) ** 3) / 12, formula: `(1 - a)^2 |r|^3 / 12, a = ${activation.parameter}` };
+      const a = activation.parameter!;
+      const s = (1 - a) ** 2;
+      return { ...base, order: 2, phi: (r) => (s * Math.abs(r) ** 3) / 12, formula: `(1 - a)^2 |r|^3 / 12, a = ${a}`, weightFormula: 'xi^4 / (1 - a)^2', nullSpace: affine };
     }
     case 'relu-power': {
       const p = activation.parameter!;
       const c = (factorial(p) ** 2 * (p % 2 === 1 ? 1 : -1)) / (2 * factorial(2 * p + 1));
-      return { ...base, order: p + 1, phi: (r) => c * Math.abs(r) ** (2 * p + 1), formula: `p!^2 (-1)^(p+1) |r|^(2p+1) / (2 (2p+1)!), p = ${p}` };
+      return {
+        ...base,
+        order: p + 1,
+        phi: (r) => c * Math.abs(r) ** (2 * p + 1),
+        formula: `p!^2 (-1)^(p+1) |r|^(2p+1) / (2 (2p+1)!), p = ${p}`,
+        weightFormula: `xi^${2 * p + 2} / ${factorial(p) ** 2}`,
+        nullSpace: `polynomials of degree <= ${p}`,
+      };
     }
     case 'tanh':
-      return { ...base, order: 1, phi: (r) => -2 * rCothR(r), formula: '-2 r coth r' };
+      return { ...base, order: 1, phi: (r) => -2 * rCothR(r), formula: '-2 r coth r', weightFormula: 'sinh^2(pi xi / 2) / pi^2', nullSpace: 'constants' };
     case 'logistic':
-      return { ...base, order: 1, phi: (r) => -rCothR(r / 2), formula: '-(r/2) coth(r/2)' };
+      return { ...base, order: 1, phi: (r) => -rCothR(r / 2), formula: '-(r/2) coth(r/2)', weightFormula: 'sinh^2(pi xi) / pi^2', nullSpace: 'constants' };
     case 'gaussian':
-      return { ...base, order: 0, phi: (r) => Math.sqrt(Math.PI) * Math.exp(-0.25 * r * r), formula: 'sqrt(pi) exp(-r^2 / 4)' };
+      return { ...base, order: 0, phi: (r) => Math.sqrt(Math.PI) * Math.exp(-0.25 * r * r), formula: 'sqrt(pi) exp(-r^2 / 4)', weightFormula: 'e^(xi^2) / (2 pi)', nullSpace: 'none' };
   }
 }
 
