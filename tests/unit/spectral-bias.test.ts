@@ -63,3 +63,25 @@ describe('relu-exact experiment spectral-bias', () => {
     expect(r.stderr).toContain(message);
   });
 });
+
+describe('relu-exact experiment pinning-by-activation', () => {
+  it("pins ReLU's breakpoints at data points in the adaptive regime and not tanh's zero-planes (LITERATURE-A 5.4: pinning needs a jump of sigma')", async () => {
+    const r = await runInMemory(['experiment', 'pinning-by-activation', '--activation', 'relu,tanh', '--scales', '0.03', '--steps', '20000', '--seeds', '1', '--width', '20', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.exact).toBe(false);
+    const [relu, tanh] = out.rows;
+    expect(relu.activation).toBe('relu');
+    expect(relu.derivativeJump).toBe(1);
+    expect(tanh.derivativeJump).toBe(0);
+    // chance: 2% of the kinks within 1% of a data gap of a data point
+    expect(relu.pinned / relu.kinks).toBeGreaterThan(0.2);
+    expect(tanh.pinned / tanh.kinks).toBeLessThan(0.1);
+    expect(relu.pinnedShare[0]).toBeLessThan(relu.pinnedShare[3]);
+  });
+  it('prints its table', async () => {
+    const r = await runInMemory(['experiment', 'pinning-by-activation', '--activation', 'leaky-relu:0.2', '--scales', '0.3', '--steps', '500', '--seeds', '1', '--width', '8']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/leaky-relu:0\.2\s+0\.8\s+0\.3\s/);
+  });
+});

@@ -2,9 +2,10 @@
 import { breakpointPinning } from './breakpoint-pinning.js';
 import type { Experiment } from './experiment.js';
 import { orthogonalInputs } from './orthogonal-inputs.js';
+import { pinningByActivationExperiment } from './pinning-by-activation.js';
 import { singleNeuronTeacher } from './single-neuron-teacher.js';
 import { spectralBias } from './spectral-bias.js';
 
 export type { Experiment } from './experiment.js';
 
-export const EXPERIMENTS: readonly Experiment[] = [orthogonalInputs, singleNeuronTeacher, breakpointPinning, spectralBias];
+export const EXPERIMENTS: readonly Experiment[] = [orthogonalInputs, singleNeuronTeacher, breakpointPinning, spectralBias, pinningByActivationExperiment];
