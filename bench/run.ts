@@ -14,6 +14,7 @@ import { run as runExactSpeed } from './exact-speed.js';
 import { run as runFloat } from './float.js';
 import { run as runPatterns } from './patterns.js';
 import { run as runSweep } from './sweep.js';
+import { run as runActivations } from './activations.js';
 
 /** A result table: printed as a Markdown table, with notes below it. */
 export interface Table {
@@ -46,6 +47,7 @@ const BENCHES: { name: string; run: Bench }[] = [
   { name: 'patterns', run: runPatterns },
   { name: 'float', run: runFloat },
   { name: 'sweep', run: runSweep },
+  { name: 'activations', run: runActivations },
 ];
 
 export function formatTable(t: Table): string {
