@@ -26,3 +26,10 @@ export { orthogonalExperiment, type OrthogonalOptions, type OrthogonalResult, ty
 export { teacherExperiment, negativeMeasureData, positiveMeasureData, type TeacherData, type TeacherOptions, type TeacherResult, type TeacherRow } from './reproductions/teacher.js';
 export { minRankVersusMinNorm, type MinRankVersusMinNorm } from './reproductions/teacher-geometry.js';
 export { pinningExperiment, type PinningOptions, type PinningResult, type PinningRow } from './reproductions/pinning.js';
+export { zeroPlaneKinks } from './trajectory.js';
+export { spectralKernel, spectralKernelExact, type SpectralKernel } from './spectral/seminorm.js';
+export { kernelInterpolant, kernelInterpolantExact, type KernelInterpolant, type ExactKernelInterpolant } from './spectral/interpolant.js';
+export { lawKernel, nuWeight, nuKernel, radonLaw, schemeLaw, sampleFirstLayer, type FirstLayerLaw, type LawKernel } from './spectral/law-kernel.js';
+export { lazyFit, minimumNormOutput, type LazyFit } from './spectral/lazy.js';
+export { spectralBiasExperiment, type SpectralBiasOptions, type SpectralBiasResult, type ActivationTable, type LawRow, type WidthCell } from './reproductions/spectral-bias.js';
+export { pinningByActivation, type PinningByActivationOptions, type PinningByActivationResult, type PinningByActivationRow } from './reproductions/pinning-activation.js';
