@@ -23,6 +23,7 @@
  * gaussian 3^(1/4)).
  */
 import { UsageError } from '../core/errors.js';
+import { doubleFactorial, factorial } from './special.js';
 
 export const ACTIVATION_NAMES = ['relu', 'leaky-relu', 'relu-power', 'tanh', 'logistic', 'gaussian'] as const;
 export type ActivationName = (typeof ACTIVATION_NAMES)[number];
@@ -53,18 +54,6 @@ export interface Activation {
   /** sigma-hat(xi) for xi != 0 (closed form, convention above). */
   fourier(xi: number): { re: number; im: number };
   readonly spec: ActivationSpec;
-}
-
-function factorial(n: number): number {
-  let f = 1;
-  for (let k = 2; k <= n; k++) f *= k;
-  return f;
-}
-
-function doubleFactorial(n: number): number {
-  let f = 1;
-  for (let k = n; k > 1; k -= 2) f *= k;
-  return f;
 }
 
 const relu: Activation = {

@@ -67,11 +67,8 @@ export interface QuotientCoordinates {
 export function quotientNeuron(w: readonly Rational[], b: Rational, v: Rational, degree: number): QuotientNeuron {
   const norm = Surd.sqrt(w.reduce((acc, x) => acc.add(x.mul(x)), Rational.ZERO));
   if (norm.sign() === 0) throw new UsageError('quotientNeuron: w = 0 has no quotient coordinates (the neuron is a constant)');
-  // 1 / (q sqrt r) = (1 / (q r)) sqrt r
-  const inv = Surd.of(norm.coefficient.mul(Rational.fromBigint(norm.radicand)).inv(), norm.radicand);
-  let normPower = Surd.of(Rational.ONE);
-  for (let i = 0; i < degree; i++) normPower = normPower.mul(norm);
-  return { norm, omega: w.map((x) => inv.scale(x)), beta: inv.scale(b.neg()), mu: normPower.scale(v) };
+  const inv = norm.inv();
+  return { norm, omega: w.map((x) => inv.scale(x)), beta: inv.scale(b.neg()), mu: norm.pow(degree).scale(v) };
 }
 
 /**
@@ -120,9 +117,7 @@ export function evaluateQuotient(coords: QuotientCoordinates, x: readonly Ration
     // omega and beta are rational multiples of sqrt(r), r the radicand of |w|
     const r = n.norm.radicand;
     const rho = n.omega.reduce((s, o, i) => s.add(coefficientOver(o, r).mul(x[i])), coefficientOver(n.beta, r).neg());
-    let rootPower = Surd.of(Rational.ONE);
-    for (let i = 0; i < k; i++) rootPower = rootPower.mul(Surd.of(Rational.ONE, r));
-    return acc.add(n.mu.mul(rootPower).toRational().mul(evaluateHomogeneous(activation, rho)));
+    return acc.add(n.mu.mul(Surd.of(Rational.ONE, r).pow(k)).toRational().mul(evaluateHomogeneous(activation, rho)));
   }, coords.offset);
 }
 
@@ -135,8 +130,6 @@ function coefficientOver(s: Surd, r: bigint): Rational {
 
 /** (w, b, v) back from a neuron's coordinates and its |w|: w = omega |w|, b = -beta |w|, v = mu / |w|^k. */
 export function neuronFromQuotient(n: QuotientNeuron, degree: number): { w: Rational[]; b: Rational; v: Rational } {
-  let normPower = Surd.of(Rational.ONE);
-  for (let i = 0; i < degree; i++) normPower = normPower.mul(n.norm);
-  const v = n.mu.mul(Surd.of(normPower.coefficient.mul(Rational.fromBigint(normPower.radicand)).inv(), normPower.radicand));
+  const v = n.mu.mul(n.norm.pow(degree).inv());
   return { w: n.omega.map((o) => o.mul(n.norm).toRational()), b: n.beta.mul(n.norm).toRational().neg(), v: v.toRational() };
 }

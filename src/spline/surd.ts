@@ -96,6 +96,18 @@ export class Surd {
     return Surd.of(this.coefficient.mul(o.coefficient), this.radicand * o.radicand);
   }
 
+  /** 1 / (c sqrt r) = (1 / (c r)) sqrt r (throws at 0). */
+  inv(): Surd {
+    return new Surd(this.coefficient.mul(Rational.fromBigint(this.radicand)).inv(), this.radicand);
+  }
+
+  /** The k-th power, k >= 0. */
+  pow(k: number): Surd {
+    let out = Surd.of(Rational.ONE);
+    for (let i = 0; i < k; i++) out = out.mul(this);
+    return out;
+  }
+
   /** Exact equality of the values. */
   eq(o: Surd): boolean {
     return this.sign() === o.sign() && this.square().eq(o.square());

@@ -19,6 +19,7 @@ import type { SeededRng } from '../../core/rng.js';
 import type { Activation } from '../../float/activation.js';
 import { integrate } from '../../float/quadrature.js';
 import { biasLaw, sampleLaw, weightLaw, type InitScheme, type Law } from '../init.js';
+import { factorial } from '../../float/special.js';
 
 export type FirstLayerLaw =
   | { readonly kind: 'radon'; readonly name: string; readonly range: number }
@@ -132,12 +133,6 @@ function nuKinks(law: FirstLayerLaw): number[] {
   if (law.kind !== 'independent' || law.w.kind !== 'uniform' || law.b.kind !== 'uniform') return [];
   const r = law.b.bound / law.w.bound;
   return [r, -r];
-}
-
-function factorial(n: number): number {
-  let f = 1;
-  for (let k = 2; k <= n; k++) f *= k;
-  return f;
 }
 
 /**

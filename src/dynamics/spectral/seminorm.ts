@@ -27,6 +27,7 @@
 import { Rational } from '../../field/rational.js';
 import type { Activation } from '../../float/activation.js';
 import { homogeneityDegree, type HomogeneousActivation } from '../../spline/quotient.js';
+import { factorial } from '../../float/special.js';
 
 export interface SpectralKernel {
   readonly activation: Activation;
@@ -42,12 +43,6 @@ export interface SpectralKernel {
   readonly weightFormula: string;
   /** The null space in words. */
   readonly nullSpace: string;
-}
-
-function factorial(n: number): number {
-  let f = 1;
-  for (let k = 2; k <= n; k++) f *= k;
-  return f;
 }
 
 /** r coth r, accurate near 0 (where it is 1 + r^2 / 3 - ...). */
