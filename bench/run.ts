@@ -17,6 +17,7 @@ import { run as runPatterns } from './patterns.js';
 import { run as runSweep } from './sweep.js';
 import { run as runFdim } from './fdim.js';
 import { run as runLandscape } from './landscape.js';
+import { run as runActivations } from './activations.js';
 
 /** A result table: printed as a Markdown table, with notes below it. */
 export interface Table {
@@ -52,6 +53,7 @@ const BENCHES: { name: string; run: Bench }[] = [
   { name: 'fdim', run: runFdim },
   { name: 'landscape', run: runLandscape },
   { name: 'identify', run: runIdentify },
+  { name: 'activations', run: runActivations },
 ];
 
 export function formatTable(t: Table): string {

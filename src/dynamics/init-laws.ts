@@ -12,6 +12,10 @@
  *     b = 0: every beta is 0.
  *   The orientation s = sign(w) is +1 or -1 with probability 1/2, independent of beta.
  * The last two rows are the toolkit's own (E over |w| of P(|b| <= a |w|), integrated in closed form).
+ * With an activation positively homogeneous of degree k (options.activation) the amplitude is
+ * mu = v |w|^k: E[sum mu^2] = H Var(v) E|w|^2k, E[sum |mu|] = H E|v| E|w|^k (for activations
+ * without homogeneity, k = 1: the amplitude v |w|, the largest slope a unit adds over sup |sigma'|).
+ * The breakpoint law is that of the zero-planes beta = -b / w, whatever the activation.
  */
 import { biasLaw, lawMeanAbs, lawVariance, weightLaw, type InitOptions, type Law } from './init.js';
 
@@ -34,15 +38,26 @@ export function shallowInitLaws(options: InitOptions, width: number): ShallowIni
   const w = weightLaw(options, 1, width, false);
   const b = biasLaw(options, 1, false);
   const v = weightLaw(options, width, 1, true);
+  const k = options.activation?.homogeneity ?? 1;
   return {
     w,
     b,
     v,
-    expectedSumMu2: width * lawVariance(v) * lawVariance(w),
-    expectedSumAbsMu: width * lawMeanAbs(v) * lawMeanAbs(w),
+    expectedSumMu2: width * lawVariance(v) * lawAbsMoment(w, 2 * k),
+    expectedSumAbsMu: width * lawMeanAbs(v) * lawAbsMoment(w, k),
     breakpointCdf: (a) => ratioCdf(b, w, a),
     breakpointLaw: describeBreakpointLaw(b, w),
   };
+}
+
+/** E|X|^n of a centred law: bound^n / (n + 1) (uniform), std^n 2^(n/2) Gamma((n + 1)/2) / sqrt(pi) (normal), 0. */
+export function lawAbsMoment(law: Law, n: number): number {
+  if (law.kind === 'zero') return 0;
+  if (law.kind === 'uniform') return law.bound ** n / (n + 1);
+  // E|Z|^n = (n - 1)!! for even n, (n - 1)!! sqrt(2 / pi) for odd n
+  let m = 1;
+  for (let j = n - 1; j > 1; j -= 2) m *= j;
+  return law.std ** n * (n % 2 === 0 ? m : m * Math.sqrt(2 / Math.PI));
 }
 
 /** P(|b| <= a |w|) for independent centred b, w (w not identically 0). */

@@ -10,6 +10,10 @@
  * - `lecun-normal` N(0, 1/fan_in), `lecun-uniform` U(+-sqrt(3/fan_in)) (LeCun et al. 1998);
  * - `gaussian`: hidden weights N(0, sigmaW^2), hidden biases N(0, sigmaB^2), output weights
  *   N(0, sigmaV^2), output bias 0 (the setting of LITERATURE-A 2.7).
+ * With an `activation`, the He schemes take its gain in place of ReLU's sqrt 2 (PyTorch's
+ * kaiming_normal_/kaiming_uniform_ with that nonlinearity: std gain / sqrt(fan_in), bound
+ * gain sqrt(3 / fan_in); activation.ts lists the gains); the other schemes do not depend on it
+ * (nn.Linear's default and xavier_*_ with the default gain 1 ignore the nonlinearity).
  * Normal laws are plain normals (PyTorch), not Keras's truncated normals. Biases: `pytorch` draws
  * them as nn.Linear does; the other schemes set weights only, so their biases default to zero
  * (Keras's default; `bias` overrides: e.g. 'pytorch' for kaiming_normal_ applied to the weight of
@@ -19,6 +23,7 @@ import { SeededRng } from '../core/rng.js';
 import { UsageError } from '../core/errors.js';
 import { createF64, type FloatField } from '../field/f64.js';
 import { createReluNet, type ReluNet } from '../network/relu-net.js';
+import type { Activation } from '../float/activation.js';
 
 export const INIT_SCHEMES = ['pytorch', 'he-normal', 'he-uniform', 'glorot-normal', 'glorot-uniform', 'lecun-normal', 'lecun-uniform', 'gaussian'] as const;
 export type InitScheme = (typeof INIT_SCHEMES)[number];
@@ -37,6 +42,8 @@ export interface InitOptions {
   sigmaW?: number;
   sigmaB?: number;
   sigmaV?: number;
+  /** Sets the gain of he-normal and he-uniform (default ReLU's, sqrt 2). */
+  activation?: Activation;
 }
 
 /** The law of the weights of a layer with the given fans (`last`: the output layer). */
@@ -46,9 +53,9 @@ export function weightLaw(options: InitOptions, fanIn: number, fanOut: number, l
     case 'pytorch':
       return { kind: 'uniform', bound: 1 / Math.sqrt(fanIn) };
     case 'he-normal':
-      return { kind: 'normal', std: Math.sqrt(2 / fanIn) };
+      return { kind: 'normal', std: options.activation === undefined ? Math.sqrt(2 / fanIn) : options.activation.gain / Math.sqrt(fanIn) };
     case 'he-uniform':
-      return { kind: 'uniform', bound: Math.sqrt(6 / fanIn) };
+      return { kind: 'uniform', bound: options.activation === undefined ? Math.sqrt(6 / fanIn) : options.activation.gain * Math.sqrt(3 / fanIn) };
     case 'glorot-normal':
       return { kind: 'normal', std: Math.sqrt(2 / (fanIn + fanOut)) };
     case 'glorot-uniform':

@@ -102,6 +102,9 @@ export interface Clustering {
   readonly pinnedMass: number;
   /** Distinct data points holding at least one pinned breakpoint. */
   readonly pinnedPoints: number;
+  /** Data points holding two or more pinned breakpoints (clusters), and the most any one holds. */
+  readonly clusters: number;
+  readonly largestCluster: number;
   /** Mean distance from a kink's breakpoint to the nearest data point, in units of the smallest data gap. */
   readonly meanDistance: number;
   /** The absolute tolerance used: `relTol` times the smallest gap between distinct data points. */
@@ -115,7 +118,7 @@ export interface Clustering {
  * on every point).
  * @param xs the data's distinct x values, ascending
  */
-export function breakpointClustering(coords: UnivariateCoordinates, xs: Float64Array, relTol = 1e-2, relative = 1e-3): Clustering {
+export function breakpointClustering(coords: Pick<UnivariateCoordinates, 'beta' | 'mu'>, xs: Float64Array, relTol = 1e-2, relative = 1e-3): Clustering {
   let minGap = Infinity;
   for (let i = 1; i < xs.length; i++) minGap = Math.min(minGap, xs[i] - xs[i - 1]);
   if (!Number.isFinite(minGap)) minGap = 1;
@@ -127,7 +130,7 @@ export function breakpointClustering(coords: UnivariateCoordinates, xs: Float64A
   let mass = 0;
   let pinnedMass = 0;
   let distance = 0;
-  const holders = new Set<number>();
+  const holders = new Map<number, number>();
   coords.beta.forEach((beta, j) => {
     const mu = Math.abs(coords.mu[j]);
     if (beta === null || largest === 0 || mu < relative * largest) return;
@@ -140,10 +143,20 @@ export function breakpointClustering(coords: UnivariateCoordinates, xs: Float64A
     if (gap <= tolerance) {
       pinned++;
       pinnedMass += mu;
-      holders.add(at);
+      holders.set(at, (holders.get(at) ?? 0) + 1);
     }
   });
-  return { kinks, pinned, pinnedMass: mass === 0 ? 0 : pinnedMass / mass, pinnedPoints: holders.size, meanDistance: kinks === 0 ? 0 : distance / kinks, tolerance };
+  const sizes = [...holders.values()];
+  return {
+    kinks,
+    pinned,
+    pinnedMass: mass === 0 ? 0 : pinnedMass / mass,
+    pinnedPoints: holders.size,
+    clusters: sizes.filter((c) => c >= 2).length,
+    largestCluster: Math.max(0, ...sizes),
+    meanDistance: kinks === 0 ? 0 : distance / kinks,
+    tolerance,
+  };
 }
 
 /** Index of the entry of sorted xs nearest to t. */

@@ -8,6 +8,7 @@
 import { UsageError } from '../core/errors.js';
 import type { Dataset } from '../network/json-io.js';
 import type { ReluNet } from '../network/relu-net.js';
+import { RELU, type Activation } from '../float/activation.js';
 import { createObjective, type KernelName, type Objective } from '../float/objective.js';
 import { createParallelObjective } from '../float/parallel.js';
 import { gradientDescent, type RunPoint } from './descent.js';
@@ -25,6 +26,8 @@ export interface SimulateOptions {
   /** Further times to record at (descent: the nearest step, t / lr rounded). */
   recordTimes?: readonly number[];
   kernel?: KernelName;
+  /** The hidden units' activation (default ReLU; others run the generic kernels, never the sorted one). */
+  activation?: Activation;
   /** Threads evaluating the gradient (default 1; worker threads over data shards beyond that). */
   threads?: number;
   /** 1 for parameters that move, 0 for frozen ones. */
@@ -43,6 +46,8 @@ export interface SimulationResult {
   readonly exact: false;
   readonly method: 'descent' | 'flow';
   readonly kernel: KernelName;
+  /** The activation's label (`relu`, `tanh`, `leaky-relu:0.01`, ...). */
+  readonly activation: string;
   readonly threads: number;
   readonly widths: number[];
   readonly theta: Float64Array;
@@ -56,7 +61,7 @@ export interface SimulationResult {
   /** False when the flow ran out of its evaluation budget. */
   readonly complete: boolean;
   readonly evaluations: number;
-  /** The last record's balance drift (flow: the integrator's error indicator) and scale. */
+  /** The final balance drift (flow: the integrator's error indicator; NaN without homogeneity) and scale. */
   readonly balanceDrift: number;
   readonly balanceScale: number;
   readonly flow?: { readonly accepted: number; readonly rejected: number; readonly forced: number };
@@ -72,16 +77,19 @@ export async function simulate(problem: FloatProblem, options: SimulateOptions):
   const method = options.method ?? 'descent';
   if (method !== 'descent' && method !== 'flow') throw new UsageError(`simulate: method must be 'descent' or 'flow', got ${JSON.stringify(method)}`);
   const threads = options.threads ?? 1;
+  const activation = options.activation ?? RELU;
   const objective: Objective =
-    threads === 1 ? createObjective(problem.widths, problem.X, problem.Y, { kernel: options.kernel }) : await createParallelObjective(problem.widths, problem.X, problem.Y, { kernel: options.kernel, threads });
+    threads === 1
+      ? createObjective(problem.widths, problem.X, problem.Y, { kernel: options.kernel, activation })
+      : await createParallelObjective(problem.widths, problem.X, problem.Y, { kernel: options.kernel, activation, threads });
   try {
-    const recorder = new Recorder(problem.widths, problem.theta, problem.X, options.metrics);
+    const recorder = new Recorder(problem.widths, problem.theta, problem.X, options.metrics, activation);
     let records = 0;
     const onRecord = (p: RunPoint): void => {
       records++;
       options.onRecord?.(recorder.record(p.t, p.step, p.theta, p.sse), p.theta);
     };
-    const base = { widths: problem.widths, exact: false as const, method, kernel: objective.kernel, threads: objective.threads };
+    const base = { widths: problem.widths, exact: false as const, method, kernel: objective.kernel, activation: activation.label, threads: objective.threads };
     if (method === 'descent') {
       const recordSteps = (options.recordTimes ?? []).map((t) => Math.round(t / lr));
       const r = gradientDescent(objective, problem.theta, { steps, lr, recordEvery: options.recordEvery, recordSteps, mask: options.mask, onRecord, onProgress: options.onProgress });

@@ -3,7 +3,8 @@
  * (coordinates.ts) with the metrics along the way, as plain JSON values, one line each in a
  * JSONL file (`trajectory/1`): a header line, then one record per line.
  */
-import { balances, coordinatesOf, hiddenUnitCount, isShallowScalarWidths, type Coordinates } from './coordinates.js';
+import { RELU, type Activation } from '../float/activation.js';
+import { balances, coordinatesOf, hiddenUnitCount, isShallowScalarWidths, type Coordinates, type ZeroPlaneCoordinates } from './coordinates.js';
 import { alignment, breakpointClustering, distinctSorted, firstLayerRank, squaredNorm, type Alignment, type Clustering, type NumericalRank } from './metrics.js';
 
 export const TRAJECTORY_FORMAT = 'trajectory/1';
@@ -21,7 +22,7 @@ export interface RecordMetrics {
   readonly sse: number;
   /** ||theta||^2. */
   readonly squaredNorm: number;
-  /** max over hidden units of |balance(t) - balance(0)| (conserved by the flow: its drift measures integration error). */
+  /** max over hidden units of |balance(t) - balance(0)| (conserved by the flow: its drift measures integration error); NaN (JSON null) for activations without homogeneity, which conserve nothing. */
   readonly balanceDrift: number;
   /** max over hidden units of ||outgoing||^2 + ||incoming||^2 now: the scale to read the drift against. */
   readonly balanceScale: number;
@@ -48,17 +49,19 @@ export class Recorder {
     theta0: Float64Array,
     X: Float64Array,
     private readonly options: MetricOptions = {},
+    private readonly activation: Activation = RELU,
   ) {
     const h = hiddenUnitCount(widths);
     this.initial = new Float64Array(h);
     this.now = new Float64Array(h);
-    balances(widths, theta0, this.initial);
+    balances(widths, theta0, this.initial, activation.homogeneity ?? 1);
     this.xs = isShallowScalarWidths(widths) && widths[0] === 1 ? distinctSorted(X) : null;
   }
 
   /** The largest drift of the balances at theta. */
   balanceDrift(theta: Float64Array): { drift: number; scale: number } {
-    balances(this.widths, theta, this.now);
+    if (this.activation.homogeneity === null) return { drift: NaN, scale: balanceScale(this.widths, theta) };
+    balances(this.widths, theta, this.now, this.activation.homogeneity);
     let drift = 0;
     for (let u = 0; u < this.now.length; u++) drift = Math.max(drift, Math.abs(this.now[u] - this.initial[u]));
     return { drift, scale: balanceScale(this.widths, theta) };
@@ -67,8 +70,9 @@ export class Recorder {
   record(t: number, step: number, theta: Float64Array, sse: number): TrajectoryRecord {
     const { widths, options } = this;
     const { drift, scale } = this.balanceDrift(theta);
-    const coordinates = coordinatesOf(widths, theta);
+    const coordinates = coordinatesOf(widths, theta, this.activation);
     const shallow = isShallowScalarWidths(widths);
+    const kinks = coordinates.kind === 'spline' ? coordinates : coordinates.kind === 'zero-plane' && widths[0] === 1 ? zeroPlaneKinks(coordinates) : null;
     const metrics: RecordMetrics = {
       sse,
       squaredNorm: squaredNorm(theta),
@@ -76,10 +80,19 @@ export class Recorder {
       balanceScale: scale,
       ...(shallow ? { alignment: alignment(widths[0], widths[1], theta, options.relative) } : {}),
       rank: firstLayerRank(widths, theta, options.rankTol),
-      ...(coordinates.kind === 'spline' && this.xs !== null ? { clustering: breakpointClustering(coordinates, this.xs, options.pinTol, options.relative) } : {}),
+      ...(kinks !== null && this.xs !== null ? { clustering: breakpointClustering(kinks, this.xs, options.pinTol, options.relative) } : {}),
     };
     return { t, step, metrics, coordinates };
   }
+}
+
+/**
+ * The zero-planes of a univariate net with a non-homogeneous activation, weighted as kinks are:
+ * by |v| |w|, the largest slope the unit adds (over sup |sigma'|), so that the pinning metrics
+ * count the units that shape the function.
+ */
+export function zeroPlaneKinks(coordinates: ZeroPlaneCoordinates): { beta: (number | null)[]; mu: number[] } {
+  return { beta: coordinates.beta, mu: coordinates.amplitude.map((v, j) => Math.abs(v) * coordinates.sharpness[j]) };
 }
 
 /** max over hidden units of ||outgoing||^2 + ||incoming||^2. */

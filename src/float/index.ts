@@ -6,3 +6,15 @@ export { sortData, sortedBoundaries, sortedForward, sortedSseGradient, sortedWor
 export { KERNELS, createObjective, defaultKernel, type KernelName, type Objective, type ObjectiveOptions } from './objective.js';
 export { createParallelObjective, type ParallelOptions } from './parallel.js';
 export { singularValues } from './singular-values.js';
+export { ACTIVATION_NAMES, RELU, allActivations, createActivation, isRelu, type Activation, type ActivationName, type ActivationSpec } from './activation.js';
+export {
+  denseForwardGeneric,
+  denseJacobian,
+  denseSseGradientGeneric,
+  genericDenseWorkspaceSize,
+  genericShallowWorkspaceSize,
+  shallowForwardGeneric,
+  shallowJacobian,
+  shallowSseGradientGeneric,
+} from './generic.js';
+export { integrate, type QuadratureOptions, type QuadratureResult } from './quadrature.js';

@@ -4,21 +4,27 @@
  * without allocating. Serial here; `parallel.ts` shards the data over worker threads.
  */
 import { DimensionError, UsageError } from '../core/errors.js';
+import { RELU, isRelu, type Activation } from './activation.js';
 import { denseSseGradient, denseWorkspaceSize } from './dense.js';
+import { denseSseGradientGeneric, genericDenseWorkspaceSize, genericShallowWorkspaceSize, shallowSseGradientGeneric } from './generic.js';
 import { denseLayout } from './layout.js';
 import { shallowSseGradient, shallowWorkspaceSize } from './shallow.js';
 import { sortData, sortedSseGradient, sortedWorkspaceSize } from './sorted.js';
 
 /**
- * - `sorted`: the prefix-sum kernel, univariate shallow scalar nets only, O(n + m log n) a step;
+ * - `sorted`: the prefix-sum kernel, univariate shallow scalar ReLU nets only, O(n + m log n) a
+ *   step (it needs each neuron to be linear on one side of its breakpoint and zero on the other);
  * - `shallow`: the fused dense kernel for shallow scalar nets, any input dimension, O(n m d);
  * - `dense`: backpropagation through any depth and any number of outputs.
+ * With an activation other than ReLU, `shallow` and `dense` run the generic kernels (generic.ts).
  */
 export const KERNELS = ['sorted', 'shallow', 'dense'] as const;
 export type KernelName = (typeof KERNELS)[number];
 
 export interface Objective {
   readonly kernel: KernelName;
+  /** The hidden units' activation (ReLU unless the options said otherwise). */
+  readonly activation: Activation;
   /** Number of parameters (relu-net/1 order). */
   readonly size: number;
   /** Number of data points. */
@@ -32,24 +38,27 @@ export interface Objective {
 }
 
 export interface ObjectiveOptions {
-  /** Default: `sorted` for univariate shallow scalar nets, `shallow` for other shallow scalar nets, else `dense`. */
+  /** Default: `sorted` for univariate shallow scalar ReLU nets, `shallow` for other shallow scalar nets, else `dense`. */
   kernel?: KernelName;
+  /** Default ReLU. */
+  activation?: Activation;
 }
 
-/** The kernel used by default for these widths. */
-export function defaultKernel(widths: readonly number[]): KernelName {
+/** The kernel used by default for these widths (and activation). */
+export function defaultKernel(widths: readonly number[], activation: Activation = RELU): KernelName {
   const shallowScalar = widths.length === 3 && widths[2] === 1;
-  return shallowScalar ? (widths[0] === 1 ? 'sorted' : 'shallow') : 'dense';
+  return shallowScalar ? (widths[0] === 1 && isRelu(activation) ? 'sorted' : 'shallow') : 'dense';
 }
 
 /** Checks the kernel fits the widths and the data their shapes; returns the kernel. */
-export function checkObjective(widths: readonly number[], X: Float64Array, Y: Float64Array, kernel: KernelName | undefined, fn: string): KernelName {
+export function checkObjective(widths: readonly number[], X: Float64Array, Y: Float64Array, kernel: KernelName | undefined, fn: string, activation: Activation = RELU): KernelName {
   denseLayout(widths);
-  const k = kernel ?? defaultKernel(widths);
+  const k = kernel ?? defaultKernel(widths, activation);
   if (!(KERNELS as readonly string[]).includes(k)) throw new UsageError(`${fn}: kernel must be one of ${KERNELS.join(', ')}, got ${JSON.stringify(k)}`);
   const shallowScalar = widths.length === 3 && widths[2] === 1;
   if (k === 'shallow' && !shallowScalar) throw new DimensionError(fn, `the shallow kernel needs one hidden layer and one output; widths are [${widths.join(', ')}]`);
   if (k === 'sorted' && !(shallowScalar && widths[0] === 1)) throw new DimensionError(fn, `the sorted kernel needs a univariate shallow net with one output; widths are [${widths.join(', ')}]`);
+  if (k === 'sorted' && !isRelu(activation)) throw new UsageError(`${fn}: the sorted kernel is ReLU-only (prefix sums need each neuron linear on one side of its breakpoint and zero on the other); use 'shallow' for ${activation.label}`);
   const d = widths[0];
   const nL = widths[widths.length - 1];
   if (X.length % d !== 0) throw new DimensionError(fn, `X has ${X.length} entries, not a multiple of the input dimension ${d}`);
@@ -65,9 +74,19 @@ export type ShardEvaluator = (theta: Float64Array, grad: Float64Array | null, og
  * An evaluator of the rows [i0, i1) with its own workspace. For `sorted`, X and Y must be sorted
  * by x; the shard keeps its neurons' boundary indices between calls (hints for the next search).
  */
-export function shardEvaluator(kernel: KernelName, widths: readonly number[], X: Float64Array, Y: Float64Array, i0: number, i1: number): ShardEvaluator {
+export function shardEvaluator(kernel: KernelName, widths: readonly number[], X: Float64Array, Y: Float64Array, i0: number, i1: number, activation: Activation = RELU): ShardEvaluator {
   const d = widths[0];
   const m = widths[1];
+  if (!isRelu(activation)) {
+    const act = activation;
+    if (kernel === 'shallow') {
+      const work = new Float64Array(genericShallowWorkspaceSize(m));
+      return (theta, grad, og) => shallowSseGradientGeneric(d, m, X, Y, i0, i1, theta, 0, grad, og, act, work);
+    }
+    const w = Int32Array.from(widths);
+    const work = new Float64Array(genericDenseWorkspaceSize(w));
+    return (theta, grad, og) => denseSseGradientGeneric(w, X, Y, i0, i1, theta, 0, grad, og, act, work);
+  }
   switch (kernel) {
     case 'sorted': {
       const n = i1 - i0;
@@ -99,12 +118,14 @@ export function prepareData(kernel: KernelName, X: Float64Array, Y: Float64Array
 
 /** A serial objective: sse of the net with layer widths `widths` on X (n x n_0) and Y (n x n_L). */
 export function createObjective(widths: readonly number[], X: Float64Array, Y: Float64Array, options: ObjectiveOptions = {}): Objective {
-  const kernel = checkObjective(widths, X, Y, options.kernel, 'createObjective');
+  const activation = options.activation ?? RELU;
+  const kernel = checkObjective(widths, X, Y, options.kernel, 'createObjective', activation);
   const n = X.length / widths[0];
   const data = prepareData(kernel, X, Y);
-  const run = shardEvaluator(kernel, widths, data.X, data.Y, 0, n);
+  const run = shardEvaluator(kernel, widths, data.X, data.Y, 0, n, activation);
   return {
     kernel,
+    activation,
     size: denseLayout(widths).size,
     n,
     threads: 1,

@@ -9,6 +9,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '../core/errors.js';
+import { RELU } from './activation.js';
 import { denseLayout } from './layout.js';
 import { checkObjective, prepareData, shardEvaluator, type Objective, type ObjectiveOptions } from './objective.js';
 import { CONTROL, type WorkerSetup } from './worker-protocol.js';
@@ -29,7 +30,8 @@ function startWorker(setup: WorkerSetup): Worker {
 
 /** An objective whose data are split into `threads` contiguous shards evaluated in parallel. */
 export async function createParallelObjective(widths: readonly number[], X: Float64Array, Y: Float64Array, options: ParallelOptions = {}): Promise<Objective> {
-  const kernel = checkObjective(widths, X, Y, options.kernel, 'createParallelObjective');
+  const activation = options.activation ?? RELU;
+  const kernel = checkObjective(widths, X, Y, options.kernel, 'createParallelObjective', activation);
   const threads = options.threads ?? 2;
   if (!Number.isSafeInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`createParallelObjective: threads must be an integer in [1, 64], got ${threads}`);
   const n = X.length / widths[0];
@@ -46,10 +48,10 @@ export async function createParallelObjective(widths: readonly number[], X: Floa
   const control = new Int32Array(new SharedArrayBuffer(CONTROL.length * 4));
   const theta = new Float64Array(new SharedArrayBuffer(size * 8));
   const results = new Float64Array(new SharedArrayBuffer(Math.max(1, threads - 1) * (size + 1) * 8));
-  const own = shardEvaluator(kernel, widths, data.X, data.Y, bounds[0], bounds[1]);
+  const own = shardEvaluator(kernel, widths, data.X, data.Y, bounds[0], bounds[1], activation);
   const workers = await Promise.all(
     Array.from({ length: threads - 1 }, (_, t) => {
-      const setup: WorkerSetup = { kernel, widths: widths.slice(), X: sx, Y: sy, i0: bounds[t + 1], i1: bounds[t + 2], control, theta, results, slot: t, size };
+      const setup: WorkerSetup = { kernel, activation: activation.spec, widths: widths.slice(), X: sx, Y: sy, i0: bounds[t + 1], i1: bounds[t + 2], control, theta, results, slot: t, size };
       const worker = startWorker(setup);
       return new Promise<Worker>((resolve, reject) => {
         worker.once('message', () => resolve(worker));
@@ -62,6 +64,7 @@ export async function createParallelObjective(widths: readonly number[], X: Floa
   const others = threads - 1;
   return {
     kernel,
+    activation,
     size,
     n,
     threads,

@@ -1,4 +1,5 @@
 /** What the main thread and the kernel worker threads share (parallel.ts, worker.ts). */
+import type { ActivationSpec } from './activation.js';
 import type { KernelName } from './objective.js';
 
 /** Slots of the shared Int32 control array. */
@@ -18,6 +19,7 @@ export const CONTROL = {
 
 export interface WorkerSetup {
   kernel: KernelName;
+  activation: ActivationSpec;
   widths: number[];
   /** The whole data set (prepared for the kernel), in shared memory. */
   X: Float64Array;

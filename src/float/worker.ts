@@ -1,11 +1,12 @@
 /** A kernel worker thread (parallel.ts): waits for a generation, evaluates its shard, reports. */
 import { parentPort, workerData } from 'node:worker_threads';
+import { createActivation } from './activation.js';
 import { shardEvaluator } from './objective.js';
 import { CONTROL, type WorkerSetup } from './worker-protocol.js';
 
 const setup = workerData as WorkerSetup;
 const { control, theta, results, size } = setup;
-const run = shardEvaluator(setup.kernel, setup.widths, setup.X, setup.Y, setup.i0, setup.i1);
+const run = shardEvaluator(setup.kernel, setup.widths, setup.X, setup.Y, setup.i0, setup.i1, createActivation(setup.activation));
 const at = setup.slot * (size + 1);
 const grad = results.subarray(at, at + size);
 

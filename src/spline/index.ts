@@ -58,3 +58,17 @@ export {
   cellTuples,
   countCellTuples,
 } from './cells.js';
+export { Surd, isqrt } from './surd.js';
+export {
+  type HomogeneousActivation,
+  type QuotientNeuron,
+  type QuotientCoordinates,
+  RELU_EXACT,
+  homogeneityDegree,
+  evaluateHomogeneous,
+  quotientNeuron,
+  quotientCoordinates,
+  quotientCoordinatesOfNet,
+  evaluateQuotient,
+  neuronFromQuotient,
+} from './quotient.js';

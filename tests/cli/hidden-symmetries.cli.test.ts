@@ -25,9 +25,9 @@ describe('hiddenSymmetryStudy', () => {
   });
 });
 
-describe('relu-exact hidden-symmetries', () => {
+describe('relu-exact experiment hidden-symmetries', () => {
   it('runs the study on pytorch-initialised nets: float never above exact, exact at least float', async () => {
-    const r = await runInMemory(['hidden-symmetries', '--arch', '1,2,1', '--arch', '2,2,2,1', '--trials', '3', '--json']);
+    const r = await runInMemory(['experiment', 'hidden-symmetries', '--arch', '1,2,1', '--arch', '2,2,2,1', '--trials', '3', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.rows.map((row: { architecture: number[] }) => row.architecture)).toEqual([
@@ -43,11 +43,11 @@ describe('relu-exact hidden-symmetries', () => {
     // (1,2,1) at initialisation is generic: at the bound
     expect(out.rows[0].exact.atBound).toBe(3);
     expect(out.trialRecords).toHaveLength(6);
-    const text = await runInMemory(['hidden-symmetries', '--arch', '1,2,1', '--trials', '2', '--markdown']);
+    const text = await runInMemory(['experiment', 'hidden-symmetries', '--arch', '1,2,1', '--trials', '2', '--markdown']);
     expect(text.stdout).toMatch(/\| \(1,2,1\) \| 7 \| 5 \|/);
   });
   it('refuses a malformed architecture (exit 2)', async () => {
-    const r = await runInMemory(['hidden-symmetries', '--arch', '1,3,3,2', '--trials', '1']);
+    const r = await runInMemory(['experiment', 'hidden-symmetries', '--arch', '1,3,3,2', '--trials', '1']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--arch "1,3,3,2": give widths n0,n1,...,1/);
   });

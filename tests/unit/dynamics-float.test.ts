@@ -144,7 +144,7 @@ describe('metrics', () => {
     const coords = coordinatesOf([1, 2, 1], Float64Array.from([1, 2, -1, -3, 1, 1, 0]));
     if (coords.kind !== 'spline') throw new Error('expected spline coordinates');
     const c = breakpointClustering(coords, Float64Array.from([0, 1, 2]));
-    expect(c).toEqual({ kinks: 2, pinned: 1, pinnedMass: 1 / 3, pinnedPoints: 1, meanDistance: 0.25, tolerance: 0.01 });
+    expect(c).toEqual({ kinks: 2, pinned: 1, pinnedMass: 1 / 3, pinnedPoints: 1, clusters: 0, largestCluster: 1, meanDistance: 0.25, tolerance: 0.01 });
     // a kink outside the data hull does not count
     const outside = coordinatesOf([1, 2, 1], Float64Array.from([1, 1, -1, -5, 1, 1, 0]));
     if (outside.kind !== 'spline') throw new Error('expected spline coordinates');

@@ -3,7 +3,6 @@ import type { Command } from '../command.js';
 import { convertCommand } from './convert.js';
 import { evalCommand } from './eval.js';
 import { fdimCommand } from './fdim.js';
-import { hiddenSymmetriesExperiment } from '../experiments/hidden-symmetries.js';
 import { irreducibleCommand } from './irreducible.js';
 import { identifyCommand, samplesCommand } from './identifiability.js';
 import { patternsCommand } from './patterns.js';
@@ -27,7 +26,6 @@ export const COMMANDS: readonly Command[] = [
   regionsCommand,
   irreducibleCommand,
   fdimCommand,
-  hiddenSymmetriesExperiment,
   criticalCommand,
   optimumCommand,
   hessianCommand,

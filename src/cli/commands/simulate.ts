@@ -5,6 +5,7 @@ import { floatNet, floatProblem } from '../../dynamics/float-net.js';
 import { INIT_SCHEMES, initNet, type InitScheme } from '../../dynamics/init.js';
 import { simulate, type SimulationResult } from '../../dynamics/simulate.js';
 import { recordLine, TRAJECTORY_FORMAT, type TrajectoryRecord } from '../../dynamics/trajectory.js';
+import { ACTIVATION_NAMES, RELU, createActivation, type Activation } from '../../float/activation.js';
 import { KERNELS, type KernelName } from '../../float/objective.js';
 import { writeReluNet, type Dataset } from '../../network/json-io.js';
 import type { ReluNet } from '../../network/relu-net.js';
@@ -23,6 +24,9 @@ export const simulateCommand: Command = {
     'With --out, one JSON line per record (t = 0, every --record-every steps, the end): breakpoints, delta-slopes and orientations ' +
     '(RS coordinates for d > 1, theta for deeper nets) and the metrics: sse, ||theta||^2, drift of the balances v^2 - |w|^2 - b^2 ' +
     "(conserved by the flow: the integrator's error indicator), neuron alignment, numerical rank of the first layer with its gap, breakpoints pinned at data points. " +
+    'With --activation the hidden units use another activation than ReLU (the net file gives the weights; the written net records the activation in meta): ' +
+    'positively homogeneous ones (leaky-relu, relu-power) are recorded in their quotient coordinates (mu = v |w|^k) with the balances k v^2 - |w|^2 - b^2, ' +
+    'the others in zero-plane coordinates (beta = -b/w, sharpness |w|, amplitude v), which conserve nothing. ' +
     'Float results: "exact": false.',
   options: {
     net: { type: 'string', valueName: 'FILE', description: 'initial net (relu-net/1); or use --init' },
@@ -38,6 +42,7 @@ export const simulateCommand: Command = {
     'record-at': { type: 'string', valueName: 'T1,T2,...', description: 'also record at these times t (descent: step t / lr, rounded)' },
     svg: { type: 'string', valueName: 'FILE.svg', description: 'an animated SVG of the spline moving over the data (univariate nets)' },
     'svg-frames': { type: 'string', valueName: 'N', default: '60', description: 'at most N frames in the SVG' },
+    activation: { type: 'string', valueName: 'NAME[:P]', description: `hidden activation: ${ACTIVATION_NAMES.join(', ')} (leaky-relu:A, slope A, default 0.01; relu-power:P, P = 1..8, default 2); default relu` },
     kernel: { type: 'string', valueName: 'K', description: `float kernel: ${KERNELS.join(', ')} (default: sorted for univariate shallow nets, shallow for other shallow nets, dense otherwise)` },
     threads: { type: 'string', valueName: 'N', default: '1', description: 'threads for the gradient (worker threads over data shards)' },
     rtol: { type: 'string', valueName: 'R', default: '1e-8', description: 'flow: relative tolerance per step' },
@@ -47,7 +52,8 @@ export const simulateCommand: Command = {
   async run(ctx) {
     const { data, file: dataFile } = loadDataset(ctx);
     if (data.y === undefined) throw new UsageError(`the data set in ${dataFile} has no labels y; simulate needs them`);
-    const net = initialNet(ctx, data.X.ncols);
+    const activation = ctx.options['activation'] === undefined ? RELU : activationOption(String(ctx.options['activation']));
+    const net = initialNet(ctx, data.X.ncols, activation);
     const steps = integerOption(ctx, 'steps', { min: 0, max: 1e12 });
     const lr = positive(ctx, 'lr');
     const everyOption = ctx.options['record-every'];
@@ -60,6 +66,7 @@ export const simulateCommand: Command = {
     const problem = floatProblem(net as ReluNet<unknown>, data as Dataset<unknown>, 'simulate');
     const svgFile = ctx.options['svg'] as string | undefined;
     if (svgFile !== undefined && !(problem.widths[0] === 1 && problem.widths[problem.widths.length - 1] === 1)) throw new UsageError(`--svg draws univariate nets; this net takes ${problem.widths[0]} inputs`);
+    if (svgFile !== undefined && activation !== RELU) throw new UsageError(`--svg draws ReLU splines; it cannot draw a ${activation.label} net`);
     const maxFrames = integerOption(ctx, 'svg-frames', { min: 1, max: 10_000 });
     const recordCount = Math.floor(steps / recordEvery) + 1 + (steps % recordEvery === 0 ? 0 : 1) + (ctx.options['record-at'] === undefined ? 0 : String(ctx.options['record-at']).split(',').length);
     const stride = Math.ceil(recordCount / maxFrames);
@@ -69,7 +76,9 @@ export const simulateCommand: Command = {
     let first: TrajectoryRecord | undefined;
     let count = 0;
     const method = ctx.options['flow'] === true ? 'flow' : 'descent';
-    sink?.write(recordLine({ format: TRAJECTORY_FORMAT, exact: false, method, lr, steps, recordEvery, widths: problem.widths, n: problem.n, coordinates: problem.widths.length === 3 && problem.widths[2] === 1 ? (problem.widths[0] === 1 ? 'spline' : 'rs') : 'theta' }));
+    const shallowScalar = problem.widths.length === 3 && problem.widths[2] === 1;
+    const coordinates = !shallowScalar ? 'theta' : activation.homogeneity === null ? 'zero-plane' : problem.widths[0] === 1 ? 'spline' : 'rs';
+    sink?.write(recordLine({ format: TRAJECTORY_FORMAT, exact: false, method, lr, steps, recordEvery, widths: problem.widths, n: problem.n, coordinates, activation: activation.label }));
     const bar = progressBar(ctx.io, method === 'flow' ? 'flow' : 'descent');
     let result: SimulationResult;
     try {
@@ -80,6 +89,7 @@ export const simulateCommand: Command = {
         recordEvery,
         recordTimes: recordAt,
         kernel,
+        activation,
         threads,
         rtol: positive(ctx, 'rtol'),
         atol: positive(ctx, 'atol'),
@@ -99,7 +109,7 @@ export const simulateCommand: Command = {
       sink?.close();
     }
     if (svgFile !== undefined) ctx.io.writeText(svgFile, splineAnimationSvg(problem.widths, frames, { x: problem.X, y: problem.Y }));
-    const finalNet = floatNet(result.widths, result.theta);
+    const finalNet = floatNet(result.widths, result.theta, activation === RELU ? {} : { meta: { activation: activation.label } });
     const summary = {
       exact: false,
       sse: Number.isFinite(result.sse) ? result.sse : null,
@@ -109,13 +119,14 @@ export const simulateCommand: Command = {
       lr,
       time: result.time,
       kernel: result.kernel,
+      activation: result.activation,
       threads: result.threads,
       initialSse: first?.metrics.sse ?? null,
       records: result.records,
       diverged: result.diverged,
       complete: result.complete,
       evaluations: result.evaluations,
-      balanceDrift: result.balanceDrift,
+      balanceDrift: Number.isFinite(result.balanceDrift) ? result.balanceDrift : null,
       balanceScale: result.balanceScale,
       ...(result.flow !== undefined ? { flow: result.flow } : {}),
       svg: svgFile ?? null,
@@ -133,18 +144,30 @@ export const simulateCommand: Command = {
   },
 };
 
-/** The net to start from: --net, or --init with --width (input dimension from the data). */
-function initialNet(ctx: CommandContext, d: number): ReluNet<Rational> | ReluNet<number> {
+function activationOption(label: string): Activation {
+  try {
+    return createActivation(label);
+  } catch (e) {
+    throw new UsageError(`--activation: ${(e as Error).message}`);
+  }
+}
+
+/** The net to start from: --net, or --init with --width (input dimension from the data; the He schemes take the activation's gain). */
+function initialNet(ctx: CommandContext, d: number, activation: Activation): ReluNet<Rational> | ReluNet<number> {
   const scheme = ctx.options['init'];
   if (ctx.options['net'] !== undefined && scheme !== undefined) throw new UsageError('give either --net or --init, not both');
   if (scheme === undefined) {
     if (ctx.options['net'] === undefined) throw new UsageError('missing --net FILE (or --init SCHEME --width H)');
-    return loadNet(ctx).net;
+    const { net, file } = loadNet(ctx);
+    // a net written by simulate --activation says so in meta: running it as another activation would be a silent mistake
+    const said = (net.meta as { activation?: unknown } | undefined)?.activation;
+    if (typeof said === 'string' && said !== activation.label) throw new UsageError(`the net in ${file} was trained with activation ${said} (meta.activation); pass --activation ${said} (it runs as ${activation.label} otherwise)`);
+    return net;
   }
   if (!(INIT_SCHEMES as readonly string[]).includes(scheme as string)) throw new UsageError(`--init must be one of ${INIT_SCHEMES.join(', ')}, got ${JSON.stringify(scheme)}`);
   if (ctx.options['width'] === undefined) throw new UsageError('--init needs --width H');
   const width = integerOption(ctx, 'width', { min: 1, max: 10_000_000 });
-  return initNet([d, width, 1], { scheme: scheme as InitScheme }, new SeededRng(integerOption(ctx, 'seed')));
+  return initNet([d, width, 1], { scheme: scheme as InitScheme, ...(activation === RELU ? {} : { activation }) }, new SeededRng(integerOption(ctx, 'seed')));
 }
 
 function openSink(ctx: CommandContext, file: string): { write(text: string): void; close(): void } {
@@ -164,9 +187,11 @@ const fmt = (x: number): string => (Number.isFinite(x) ? Number(x.toPrecision(6)
 
 function summaryText(r: SimulationResult, initialSse: number | null, outFile: string | undefined, svgFile: string | undefined): string {
   const lines = [
-    `${r.method === 'flow' ? 'Gradient flow' : 'Gradient descent'} on sse (float64, kernel ${r.kernel}${r.threads > 1 ? `, ${r.threads} threads` : ''}): ${r.steps} steps, t = ${fmt(r.time)}.`,
+    `${r.method === 'flow' ? 'Gradient flow' : 'Gradient descent'} on sse (float64, kernel ${r.kernel}${r.threads > 1 ? `, ${r.threads} threads` : ''}${r.activation !== 'relu' ? `, activation ${r.activation}` : ''}): ${r.steps} steps, t = ${fmt(r.time)}.`,
     `sse: ${initialSse === null ? '?' : fmt(initialSse)} -> ${fmt(r.sse)}${r.diverged ? ' (diverged)' : ''}`,
-    `balances v^2 - |w|^2 - b^2: largest drift ${fmt(r.balanceDrift)} (scale ${fmt(r.balanceScale)})${r.method === 'flow' ? ', conserved by the flow: the integration error' : ', not conserved by descent (O(lr^2) a step)'}`,
+    Number.isFinite(r.balanceDrift)
+      ? `balances ${r.activation.startsWith('relu-power') ? 'k v^2' : 'v^2'} - |w|^2 - b^2: largest drift ${fmt(r.balanceDrift)} (scale ${fmt(r.balanceScale)})${r.method === 'flow' ? ', conserved by the flow: the integration error' : ', not conserved by descent (O(lr^2) a step)'}`
+      : `no balances: ${r.activation} is not positively homogeneous, so nothing is conserved to check the integration against`,
   ];
   if (r.flow !== undefined) lines.push(`integrator: ${r.flow.accepted} steps accepted, ${r.flow.rejected} rejected, ${r.flow.forced} forced at the smallest step; ${r.evaluations} gradient evaluations`);
   if (outFile !== undefined) lines.push(`trajectory: ${r.records} records in ${outFile}`);

@@ -1,39 +1,41 @@
-/**
- * `hidden-symmetries`: the experiment of LITERATURE-A 3.6 and 7 as a command object in the shape
- * of src/cli/command.ts, so it can serve as `relu-exact hidden-symmetries` and as an entry of the
- * `experiment` registry.
- */
+/** `relu-exact experiment hidden-symmetries`: the experiment of LITERATURE-A 3.6 and 7, float batches beside exact decisive sets. */
 import { hiddenSymmetryStudy, type HiddenSymmetryStudy, type StudyRow } from '../../analyses/functional-dimension/hidden-symmetries-study.js';
 import type { BatchLaw } from '../../analyses/functional-dimension/float-path.js';
 import { UsageError } from '../../core/errors.js';
 import { INIT_SCHEMES, initNet, type InitScheme } from '../../dynamics/init.js';
-import type { Command } from '../command.js';
+import type { CommandContext } from '../command.js';
+import type { Experiment } from './experiment.js';
 import { integerOption, printJson } from '../inputs.js';
 import { table } from '../text.js';
 
 const DEFAULT_ARCHS = '1,3,3,1 2,3,3,1 1,5,5,1 2,5,5,1';
 
-export const hiddenSymmetriesExperiment: Command = {
+/**
+ * For each architecture, draws --trials nets from the initialisation and computes the functional
+ * dimension twice: on the float path over random batches of max(4D, 500) points (laws 'normal' =
+ * N(0, I) and 'wide' = N(0,1), N(0,10^2), N(0,100^2), Cauchy in equal parts, as
+ * Grigsby-Lindsey-Rolnick-style estimates do), and exactly from the decisive batch on the exact
+ * linear regions. A random batch gives only a lower bound; the columns 'missed' count the nets
+ * whose float answer fell below the exact one (batch coverage). --max-seconds bounds the exact
+ * work per net (past it the net counts as unknown).
+ */
+export const hiddenSymmetries: Experiment = {
   name: 'hidden-symmetries',
-  summary: 'experiment: fraction of nets at initialisation with functional dimension D - N_h, float random batches beside exact decisive sets',
-  description:
-    'For each architecture (--arch n0,n1,...,1; repeat it or separate several by spaces), draws --trials nets from the initialisation ' +
-    "(--init, default 'pytorch') and computes the functional dimension twice: on the float path over random batches of max(4D, 500) " +
-    "points (laws 'normal' = N(0, I) and 'wide' = N(0,1), N(0,10^2), N(0,100^2), Cauchy in equal parts, as Grigsby-Lindsey-Rolnick-style " +
-    'estimates do), and exactly from the decisive batch on the exact linear regions. A random batch gives only a lower bound; the columns ' +
-    "'missed' count the nets whose float answer fell below the exact one (batch coverage). --max-seconds bounds the exact work per net " +
-    '(past it the net counts as unknown).',
+  source: 'Grigsby, Lindsey and Rolnick 2023 (hidden symmetries of ReLU networks), LITERATURE-A 3.6',
+  summary: 'Grigsby, Lindsey and Rolnick 2023: fraction of nets at initialisation with functional dimension D - N_h: float random batches (a lower bound) beside exact decisive sets',
   options: {
-    arch: { type: 'string', valueName: 'WIDTHS', multiple: true, default: DEFAULT_ARCHS, description: 'an architecture n0,n1,...,1 (repeatable; several separated by spaces)' },
-    init: { type: 'string', valueName: 'SCHEME', default: 'pytorch', description: `initialisation: ${INIT_SCHEMES.join(', ')}` },
-    trials: { type: 'string', valueName: 'T', default: '20', description: 'nets per architecture' },
-    seed: { type: 'string', valueName: 'K', default: '1', description: 'seed (nets and batches)' },
-    tol: { type: 'string', valueName: 'T', default: '1e-9', description: 'relative tolerance of the float rank' },
+    arch: { type: 'string', valueName: 'WIDTHS', multiple: true, description: `an architecture n0,n1,...,1 (repeatable; several separated by spaces; default ${DEFAULT_ARCHS})` },
+    init: { type: 'string', valueName: 'SCHEME', description: `initialisation: ${INIT_SCHEMES.join(', ')} (default pytorch)` },
+    trials: { type: 'string', valueName: 'T', description: 'nets per architecture (default 20)' },
+    seed: { type: 'string', valueName: 'K', description: 'seed (nets and batches; default 1)' },
+    tol: { type: 'string', valueName: 'T', description: 'relative tolerance of the float rank (default 1e-9)' },
     'float-only': { type: 'boolean', description: 'skip the exact decisive computation' },
     'max-seconds': { type: 'string', valueName: 'S', description: 'exact work per net before it counts as unknown' },
     markdown: { type: 'boolean', description: 'print the table as Markdown' },
   },
-  run(ctx) {
+  run(given) {
+    const defaults = { arch: DEFAULT_ARCHS, init: 'pytorch', trials: '20', seed: '1', tol: '1e-9' };
+    const ctx: CommandContext = { ...given, options: { ...defaults, ...Object.fromEntries(Object.entries(given.options).filter(([, v]) => v !== undefined)) } };
     const architectures = parseArchitectures(String(ctx.options['arch']));
     const scheme = String(ctx.options['init']) as InitScheme;
     if (!INIT_SCHEMES.includes(scheme)) throw new UsageError(`--init must be one of ${INIT_SCHEMES.join(', ')}, got ${JSON.stringify(scheme)}`);
