@@ -4,7 +4,7 @@ import { criticalPoints } from '../../src/analyses/landscape/critical.js';
 import { optimum } from '../../src/analyses/landscape/optimum.js';
 import { optimumByCells } from '../../src/analyses/landscape/optimum-cells.js';
 import { Rational } from '../../src/field/rational.js';
-import { gradientDescent } from '../helpers/float-gd.js';
+import { descentRuns } from '../../src/dynamics/descent-runs.js';
 
 const data = (X: number[][], y: number[], den = 1) => ({ X: X.map((r) => r.map((v) => Rational.of(v, den))), y: y.map((v) => Rational.of(v)) });
 
@@ -31,7 +31,8 @@ describe('loss landscape, heavier cross-checks', () => {
   test.prop([planar, fc.integer({ min: 1, max: 2 })], { numRuns: 20 })('2-D: 20 seeded gradient-descent runs never go below the certified optimum', ({ X, y }, m) => {
     const yy = y.slice(0, X.length);
     const r = optimum(data(X, yy), m);
-    const best = Math.min(...Array.from({ length: 20 }, (_, s) => gradientDescent(X, yy, m, { seed: s + 1 }).sse));
+    const runs = descentRuns(Float64Array.from(X.flat()), Float64Array.from(yy), 2, m, { runs: 20, steps: 5000 }).runs;
+    const best = Math.min(...runs.map((r) => r.sse));
     expect(best).toBeGreaterThanOrEqual(r.sse.toNumber() - 1e-9);
   });
 });
