@@ -17,6 +17,7 @@ export { floatProblem, floatTheta, floatNet, exactNetOfTheta, type FloatProblem 
 export { coordinatesOf, balances, type Coordinates, type UnivariateCoordinates, type RadonCoordinates, type ZeroPlaneCoordinates, type RawCoordinates } from './coordinates.js';
 export { alignment, firstLayerRank, breakpointClustering, squaredNorm, type Alignment, type NumericalRank, type Clustering } from './metrics.js';
 export { gradientDescent, type DescentOptions, type DescentResult, type RunPoint, type RunHooks } from './descent.js';
+export { descentRuns, compareWithOptimum, sseScale, type DescentRunsOptions, type DescentRun, type DescentRunsResult, type GapSummary } from './descent-runs.js';
 export { gradientFlow, type FlowOptions, type FlowResult } from './flow.js';
 export { Recorder, recordLine, TRAJECTORY_FORMAT, type TrajectoryRecord, type RecordMetrics, type MetricOptions } from './trajectory.js';
 export { simulate, simulateNet, type SimulateOptions, type SimulationResult } from './simulate.js';

@@ -51,6 +51,60 @@ describe('relu-exact optimum', () => {
   });
 });
 
+// Planted: y = 1 + 2 relu(x - 5/2) - 3 relu(x - 9/2) on x = 0..7, so width 2 fits exactly (optimum 0).
+const PLANTED = dataset(Array.from({ length: 8 }, (_, i) => [i]), [1, 1, 1, 2, 4, '9/2', '7/2', '5/2']);
+
+describe('relu-exact optimum --compare-gd', () => {
+  type CompareGd = { runs: number; reached: number; tolerance: number; optimum: number; finalSse: number[]; best: number; medianGap: number | null; below: number; exact: boolean };
+  const compare = async (file: string, text: string, width: string, extra: string[] = []): Promise<{ sse: string; compareGd: CompareGd }> => {
+    const r = await runInMemory(['optimum', '--data', file, '--width', width, '--compare-gd', '12', '--json', ...extra], { [file]: text });
+    expect(r.code).toBe(0);
+    return JSON.parse(r.stdout);
+  };
+
+  it('on planted data (optimum 0) some seeded runs reach it, none goes below it, and the counts agree with the listed final sse', async () => {
+    for (const [file, text] of [['virtual:planted.json', PLANTED], ['virtual:xor.json', XOR]]) {
+      const out = await compare(file, text, '2');
+      expect(out.sse).toBe('0');
+      const g = out.compareGd;
+      expect(g).toMatchObject({ runs: 12, optimum: 0, below: 0, exact: false });
+      expect(g.finalSse).toHaveLength(12);
+      expect(g.reached).toBeGreaterThanOrEqual(1);
+      expect(g.reached).toBe(g.finalSse.filter((v) => v <= g.tolerance).length);
+      expect(Math.min(...g.finalSse)).toBe(g.best);
+      for (const v of g.finalSse) expect(v).toBeGreaterThanOrEqual(-g.tolerance);
+    }
+  });
+
+  it('with a positive optimum (1/2 for three points, width 1) no run ends below it; the same seeds give the same runs', async () => {
+    const a = await compare('virtual:3.json', THREE, '1');
+    const b = await compare('virtual:3.json', THREE, '1');
+    expect(a.compareGd.finalSse).toEqual(b.compareGd.finalSse);
+    for (const v of a.compareGd.finalSse) expect(v).toBeGreaterThanOrEqual(0.5 - a.compareGd.tolerance);
+    // the other stationary value is the best constant 2/3 (a dead or everywhere-active neuron)
+    expect(a.compareGd.reached).toBeGreaterThanOrEqual(1);
+    expect(a.compareGd.medianGap).toBeCloseTo(1 / 6, 5);
+    const other = await compare('virtual:3.json', THREE, '1', ['--gd-seed', '100', '--gd-init', 'he-uniform', '--gd-steps', '3000']);
+    expect(other.compareGd.finalSse).not.toEqual(a.compareGd.finalSse);
+  });
+
+  it('prints the comparison in the text form; gd options without --compare-gd, or bad ones, exit 2', async () => {
+    const files = { 'virtual:3.json': THREE };
+    const text = await runInMemory(['optimum', '--data', 'virtual:3.json', '--width', '1', '--compare-gd', '4'], files);
+    expect(text.stdout).toMatch(/\d of 4 reached the certified optimum 0\.5 within/);
+    for (const [args, message] of [
+      [['--gd-lr', '0.1'], '--gd-lr needs --compare-gd R'],
+      [['--compare-gd', '0'], '--compare-gd must be an integer in [1, 10000]'],
+      [['--compare-gd', '2', '--gd-init', 'zeros'], '--gd-init must be one of'],
+      [['--compare-gd', '2', '--gd-tolerance=-1'], '--gd-tolerance must be a number >= 0'],
+    ] as const) {
+      const r = await runInMemory(['optimum', '--data', 'virtual:3.json', '--width', '1', ...args], files);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+  });
+});
+
 describe('relu-exact critical', () => {
   it('prints criticalPoints with sse, kind, inertia, net, and complete (FORMATS.md)', async () => {
     const r = await runInMemory(['critical', '--data', 'virtual:3.json', '--width', '1', '--json'], { 'virtual:3.json': THREE });

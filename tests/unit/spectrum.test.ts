@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { certifiedSpectrum, jacobiEigenvalues, simplestBetween } from '../../src/analyses/landscape/spectrum.js';
-import { charpolyBerkowitz, squareFree } from '../../src/analyses/landscape/polynomial.js';
+import { charpolyBerkowitz, squareFree, squareFreeInteger } from '../../src/analyses/landscape/polynomial.js';
 import { Rational } from '../../src/field/rational.js';
 import { qqMatrix, matMul, Mat } from '../../src/linalg/mat.js';
 import { det, inertia } from '../../src/linalg/operations.js';
@@ -82,6 +82,20 @@ describe('certifiedSpectrum', () => {
       [['2', '1'], 1],
       [['-1', '1'], 2],
     ]);
+  });
+
+  it('Yun over Z[x] agrees with Yun over Q: primitive factors of 3 (x - 1)^2 (x + 2) (2x - 1)^3 x^4', () => {
+    const mul = (a: bigint[], b: bigint[]): bigint[] => a.flatMap((_, i) => b.map((__, j) => [i + j, a[i] * b[j]] as const)).reduce((acc, [k, c]) => ((acc[k] += c), acc), new Array<bigint>(a.length + b.length - 1).fill(0n));
+    const pow = (a: bigint[], k: number): bigint[] => (k === 0 ? [1n] : mul(a, pow(a, k - 1)));
+    const p = [[3n], pow([-1n, 1n], 2), [2n, 1n], pow([-1n, 2n], 3), pow([0n, 1n], 4)].reduce(mul);
+    expect(squareFreeInteger(p).map((f) => [f.factor.map(String), f.multiplicity])).toEqual([
+      [['2', '1'], 1],
+      [['-1', '1'], 2],
+      [['-1', '2'], 3],
+      [['0', '1'], 4],
+    ]);
+    expect(squareFreeInteger(p.map((c) => -c)).map((f) => f.multiplicity)).toEqual([1, 2, 3, 4]);
+    expect(squareFree(p.map((c) => q(Number(c)))).map((f) => f.multiplicity)).toEqual([1, 2, 3, 4]);
   });
 
   it('Jacobi on a diagonal and a rotated matrix', () => {

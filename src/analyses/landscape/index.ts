@@ -6,5 +6,5 @@ export { type Role as CriticalRole } from './critical-neurons.js';
 export { optimum, projectionResidual, type OptimumOptions, type OptimumResult, type VertexNeuron } from './optimum.js';
 export { optimumByCells, type OptimumByCellsResult } from './optimum-cells.js';
 export { certifiedSpectrum, jacobiEigenvalues, simplestBetween, type CertifiedEigenvalue, type Spectrum } from './spectrum.js';
-export { charpolyBerkowitz, squareFree, sturmSequence } from './polynomial.js';
+export { charpolyBerkowitz, squareFree, squareFreeInteger, sturmSequence } from './polynomial.js';
 export { type LabelledInput } from './data.js';

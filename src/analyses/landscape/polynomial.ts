@@ -100,6 +100,93 @@ export function squareFree(p: RatPoly): { factor: RatPoly; multiplicity: number 
   return out;
 }
 
+/**
+ * Yun's square-free decomposition over Z[x]: primitive factors f_i (positive leading
+ * coefficients, square-free, pairwise coprime) with p = const * prod f_i^i. Same algorithm as
+ * `squareFree`, but every gcd is a primitive pseudo-remainder sequence on bigints and every
+ * division exact in Z[x] (Gauss's lemma: a primitive divisor of an integer polynomial leaves an
+ * integer quotient), so no rational coefficient ever grows (Geddes, Czapor and Labahn,
+ * Algorithms for Computer Algebra, 7.3 and 8.2).
+ */
+export function squareFreeInteger(p: readonly bigint[]): { factor: bigint[]; multiplicity: number }[] {
+  const f = primitiveInteger(trimInteger(p));
+  const out: { factor: bigint[]; multiplicity: number }[] = [];
+  if (f.length <= 1) return out;
+  const df = derivativeInteger(f);
+  const a0 = gcdInteger(f, df);
+  let b = divideExact(f, a0);
+  let d = subtractInteger(divideExact(df, a0), derivativeInteger(b));
+  for (let i = 1; b.length > 1; i++) {
+    const a = gcdInteger(b, d);
+    if (a.length > 1) out.push({ factor: a, multiplicity: i });
+    const c = divideExact(d, a);
+    b = divideExact(b, a);
+    d = subtractInteger(c, derivativeInteger(b));
+  }
+  return out;
+}
+
+function trimInteger(p: readonly bigint[]): bigint[] {
+  let d = p.length;
+  while (d > 0 && p[d - 1] === 0n) d--;
+  return p.slice(0, d);
+}
+
+/** p divided by the gcd of its coefficients, leading coefficient made positive (0 stays []). */
+function primitiveInteger(p: readonly bigint[]): bigint[] {
+  const t = trimInteger(p);
+  if (t.length === 0) return t;
+  let g = t.reduce((acc, c) => gcdBig(acc, c), 0n);
+  if (t[t.length - 1] < 0n) g = -g;
+  return t.map((c) => c / g);
+}
+
+function derivativeInteger(p: readonly bigint[]): bigint[] {
+  return trimInteger(p.slice(1).map((c, i) => c * BigInt(i + 1)));
+}
+
+function subtractInteger(a: readonly bigint[], b: readonly bigint[]): bigint[] {
+  return trimInteger(Array.from({ length: Math.max(a.length, b.length) }, (_, i) => (a[i] ?? 0n) - (b[i] ?? 0n)));
+}
+
+/** lc(b)^(deg a - deg b + 1) a mod b, in Z[x] (b != 0). */
+function pseudoRemainder(a: readonly bigint[], b: readonly bigint[]): bigint[] {
+  let r = trimInteger(a);
+  const lead = b[b.length - 1];
+  while (r.length >= b.length) {
+    const shift = r.length - b.length;
+    const top = r[r.length - 1];
+    r = trimInteger(r.map((c, i) => c * lead - (i >= shift ? top * b[i - shift] : 0n)));
+  }
+  return r;
+}
+
+/** The primitive gcd (positive leading coefficient) by the primitive PRS; gcd(a, 0) = primitive(a). */
+function gcdInteger(a: readonly bigint[], b: readonly bigint[]): bigint[] {
+  let x = primitiveInteger(a);
+  let y = primitiveInteger(b);
+  if (x.length < y.length) [x, y] = [y, x];
+  while (y.length > 0) [x, y] = [y, primitiveInteger(pseudoRemainder(x, y))];
+  return x;
+}
+
+/** a / b in Z[x] when b divides a exactly (a remainder would be a bug in the caller: it throws). */
+function divideExact(a: readonly bigint[], b: readonly bigint[]): bigint[] {
+  let r = trimInteger(a);
+  const lead = b[b.length - 1];
+  const q = new Array<bigint>(Math.max(r.length - b.length + 1, 0)).fill(0n);
+  while (r.length >= b.length && r.length > 0) {
+    const shift = r.length - b.length;
+    const top = r[r.length - 1];
+    if (top % lead !== 0n) throw new Error('divideExact: the divisor does not divide exactly');
+    const f = top / lead;
+    q[shift] = f;
+    r = trimInteger(r.map((c, i) => (i >= shift && i - shift < b.length ? c - f * b[i - shift] : c)));
+  }
+  if (r.length > 0) throw new Error('divideExact: the divisor does not divide exactly');
+  return trimInteger(q);
+}
+
 /** A positive multiple of p with coprime integer coefficients (the same signs everywhere). */
 export function primitive(p: RatPoly): bigint[] {
   const t = trim(p);

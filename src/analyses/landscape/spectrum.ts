@@ -3,7 +3,8 @@
  * beside them.
  *
  * Exact path: H = M / d with M an integer matrix; the characteristic polynomial of M by
- * Berkowitz's division-free algorithm; Yun's square-free decomposition gives the multiplicities;
+ * Berkowitz's division-free algorithm; Yun's square-free decomposition over Z[x] (primitive
+ * pseudo-remainder gcds) gives the multiplicities;
  * each square-free factor's real roots (all roots are real: H is symmetric) are isolated by
  * Sturm sequences and refined by bisection with exact signs until the interval is 10^-digits
  * relative to the eigenvalue; a rational eigenvalue is then found exactly as the simplest rational
@@ -16,7 +17,7 @@ import { DimensionError } from '../../core/errors.js';
 import { lcmBig } from '../../field/bigint.js';
 import { Rational } from '../../field/rational.js';
 import type { Mat } from '../../linalg/mat.js';
-import { charpolyBerkowitz, primitive, signAt, signChanges, squareFree, sturmSequence } from './polynomial.js';
+import { charpolyBerkowitz, signAt, signChanges, squareFreeInteger, sturmSequence } from './polynomial.js';
 
 export interface CertifiedEigenvalue {
   /** The eigenvalue lies in [lower, upper] (equal when it was found exactly). */
@@ -56,8 +57,7 @@ export function certifiedSpectrum(H: Mat<Rational>, options: { digits?: number }
   const charpoly = pM.map((c, i) => Rational.of(c, d ** BigInt(n - i)));
   const dq = Rational.fromBigint(d);
   const eigenvalues: CertifiedEigenvalue[] = [];
-  for (const { factor, multiplicity } of squareFree(pM.map((c) => Rational.fromBigint(c)))) {
-    const f = primitive(factor);
+  for (const { factor: f, multiplicity } of squareFreeInteger(pM)) {
     for (const [lo, hi] of isolateRoots(f, digits)) {
       // A rational eigenvalue (integers, simple fractions) is the simplest rational of its
       // interval once that is narrow: try it, exactly.

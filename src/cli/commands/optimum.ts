@@ -1,7 +1,9 @@
 import { optimum, optimumByCells } from '../../analyses/landscape/index.js';
 import { InputError, UsageError } from '../../core/errors.js';
+import type { Rational } from '../../field/rational.js';
 import { writeReluNet } from '../../network/json-io.js';
 import type { Command } from '../command.js';
+import { COMPARE_GD_OPTIONS, compareGd, compareGdRequest } from '../compare-gd.js';
 import { integerOption, loadDataset, printJson } from '../inputs.js';
 import { exactAndDecimal } from '../landscape-format.js';
 import { table } from '../text.js';
@@ -19,7 +21,9 @@ export const optimumCommand: Command = {
     'of zonotopes, Matena and Raffel) with signs of the outer weights, and solves the convex problem of each (Pilanci and Ergen) as an exact ' +
     'QP with a KKT certificate; multisets whose least-squares bound cannot beat the best value are skipped. The minimiser net attains the value ' +
     `exactly (checked). --method cells solves univariate data by a second, independent route (cell least squares). Exit 3 when a budget runs ` +
-    `out (default: ${DEFAULT_MAX_COUNT} pattern multisets).`,
+    `out (default: ${DEFAULT_MAX_COUNT} pattern multisets). --compare-gd R then runs R seeded float gradient descents (plain fixed steps on sse, ` +
+    'by default on standardized data: the same problem) and reports how many reach the certified optimum, the best final sse and the gap of the others ' +
+    '(compareGd in the JSON, exact: false).',
   options: {
     data: { type: 'string', valueName: 'FILE', required: true, description: 'labelled data (dataset/1)' },
     width: { type: 'string', valueName: 'M', required: true, description: 'the number of hidden neurons' },
@@ -28,6 +32,7 @@ export const optimumCommand: Command = {
     digits: { type: 'string', valueName: 'N', default: '12', description: 'significant digits of decimals' },
     'max-count': { type: 'string', valueName: 'N', description: `stop (exit 3) beyond N pattern multisets (or cells) (default ${DEFAULT_MAX_COUNT})` },
     'max-seconds': { type: 'string', valueName: 'S', description: 'stop (exit 3) after S seconds' },
+    ...COMPARE_GD_OPTIONS,
   },
   run(ctx) {
     const { data, file } = loadDataset(ctx);
@@ -39,18 +44,22 @@ export const optimumCommand: Command = {
     if (method !== 'patterns' && method !== 'cells') throw new UsageError(`--method must be 'patterns' or 'cells', got ${JSON.stringify(method)}`);
     if (method === 'cells' && data.X.ncols !== 1) throw new InputError(`points have ${data.X.ncols} coordinates; --method cells needs univariate data`, { file, path: 'X' });
     const outputBias = ctx.options['no-output-bias'] !== true;
+    const gd = compareGdRequest(ctx);
     const budget = budgetOptions(ctx, method === 'cells' ? 'cells' : 'pattern multisets');
     const options = { ...budget, maxCount: budget.maxCount ?? DEFAULT_MAX_COUNT, outputBias };
     const labelled = { X: data.X, y: data.y };
     let out: Record<string, unknown>;
     let summary: string[];
+    let sse: Rational;
     try {
       if (method === 'cells') {
         const r = optimumByCells(labelled, width, options);
+        sse = r.sse;
         out = { sse: r.sse.toString(), net: writeReluNet(r.net), width, outputBias, method, exact: true, counts: r.counts, seconds: r.seconds };
         summary = [`Global minimum of sse over nets of width ${width}${outputBias ? '' : ' without output bias'}: ${exactAndDecimal(r.sse, digits)} (exact; by cells: ${r.counts.cells} cells, ${r.counts.lps} LPs, ${r.seconds.toFixed(2)} s).`];
       } else {
         const r = optimum(labelled, width, options);
+        sse = r.sse;
         out = {
           sse: r.sse.toString(),
           net: writeReluNet(r.net),
@@ -71,6 +80,11 @@ export const optimumCommand: Command = {
       }
     } finally {
       clearProgress(ctx);
+    }
+    if (gd !== null) {
+      const c = compareGd({ X: data.X.rows, y: data.y }, width, outputBias, sse, gd);
+      out.compareGd = c.json;
+      summary.push('', ...c.lines);
     }
     if (ctx.json) {
       printJson(ctx, out);
