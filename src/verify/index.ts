@@ -9,6 +9,8 @@
 import { jsonToPlain, parseJson } from '../core/json.js';
 import type { CertificateParts, KindChecker } from './kind.js';
 import { chamberCount } from './kinds/chamber-count.js';
+import { functionalDimension1d } from './kinds/functional-dimension-1d.js';
+import { jacobianRank } from './kinds/jacobian-rank.js';
 import { matrixRank } from './kinds/matrix-rank.js';
 import { minCostInterpolant } from './kinds/min-cost.js';
 import { minimalWidth } from './kinds/minimal-width.js';
@@ -18,7 +20,7 @@ import { bool, CertificateError, need, obj, str } from './read.js';
 
 export const CERTIFICATE_FORMAT = 'certificate/1';
 
-export const CERTIFICATE_KINDS: readonly KindChecker[] = [chamberCount, zonotopeVertices, splineIdentity, scalingFibre, minCostInterpolant, minimalWidth, matrixRank];
+export const CERTIFICATE_KINDS: readonly KindChecker[] = [chamberCount, zonotopeVertices, splineIdentity, scalingFibre, minCostInterpolant, minimalWidth, matrixRank, jacobianRank, functionalDimension1d];
 
 export type VerifyResult =
   | { valid: true; theorem: string; kind: string; holds: boolean; summary: string }
