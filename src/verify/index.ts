@@ -15,12 +15,13 @@ import { matrixRank } from './kinds/matrix-rank.js';
 import { minCostInterpolant } from './kinds/min-cost.js';
 import { minimalWidth } from './kinds/minimal-width.js';
 import { scalingFibre, splineIdentity } from './kinds/neuron-lens.js';
+import { shallowMinimalWidth } from './kinds/shallow-minimal-width.js';
 import { zonotopeVertices } from './kinds/zonotope-vertices.js';
 import { bool, CertificateError, need, obj, str } from './read.js';
 
 export const CERTIFICATE_FORMAT = 'certificate/1';
 
-export const CERTIFICATE_KINDS: readonly KindChecker[] = [chamberCount, zonotopeVertices, splineIdentity, scalingFibre, minCostInterpolant, minimalWidth, matrixRank, jacobianRank, functionalDimension1d];
+export const CERTIFICATE_KINDS: readonly KindChecker[] = [chamberCount, zonotopeVertices, splineIdentity, scalingFibre, minCostInterpolant, minimalWidth, matrixRank, jacobianRank, functionalDimension1d, shallowMinimalWidth];
 
 export type VerifyResult =
   | { valid: true; theorem: string; kind: string; holds: boolean; summary: string }
