@@ -9,6 +9,7 @@
 import { jsonToPlain, parseJson } from '../core/json.js';
 import type { CertificateParts, KindChecker } from './kind.js';
 import { chamberCount } from './kinds/chamber-count.js';
+import { criticalPointsKind } from './kinds/critical-points.js';
 import { distinguishingSet1d } from './kinds/distinguishing-set.js';
 import { functionalDimension1d } from './kinds/functional-dimension-1d.js';
 import { jacobianRank } from './kinds/jacobian-rank.js';
@@ -23,7 +24,7 @@ import { bool, CertificateError, need, obj, str } from './read.js';
 
 export const CERTIFICATE_FORMAT = 'certificate/1';
 
-export const CERTIFICATE_KINDS: readonly KindChecker[] = [chamberCount, zonotopeVertices, splineIdentity, scalingFibre, minCostInterpolant, minimalWidth, matrixRank, jacobianRank, functionalDimension1d, shallowMinimalWidth, sampleCounterexample, distinguishingSet1d];
+export const CERTIFICATE_KINDS: readonly KindChecker[] = [chamberCount, zonotopeVertices, splineIdentity, scalingFibre, minCostInterpolant, minimalWidth, matrixRank, jacobianRank, functionalDimension1d, shallowMinimalWidth, sampleCounterexample, distinguishingSet1d, criticalPointsKind];
 
 export type VerifyResult =
   | { valid: true; theorem: string; kind: string; holds: boolean; summary: string }
