@@ -10,8 +10,8 @@
  * saddle. `criticalPoints` must call the first kind 'minimum' (local minimum) and the second
  * 'saddle'.
  *
- * Check: every data set of n = S points with x in {0..3}, y in {-1,0,1}^n at width 1, and the
- * sets with x = {0, 1, .., S - 1}, y_1 = 0 at width 2, labels up to sign (y -> -y maps the
+ * Check: every data set of n = S points with x in {0..3}, y in {-1,0,1}^n at width 1, and for
+ * S = 4 the sets with x = {0, 1, 2}, y_1 = 0 at width 2, labels up to sign (y -> -y maps the
  * critical points of one to those of the other): every smooth critical family
  * `criticalPoints` enumerates (its representative). Certificate `critical-points`: the verifier
  * recomputes the residuals, the gradient and the type of each point.
@@ -36,8 +36,8 @@ function labelsUpToSign(k: number): Rational[][] {
 function instances(n: number): Instance[] {
   const out: Instance[] = [];
   for (const x of subsetsOf([0, 1, 2, 3], n)) for (const y of labelsUpToSign(n)) out.push({ x: x.map((v) => Rational.of(v)), y, width: 1 });
-  const first = Array.from({ length: n }, (_, i) => Rational.of(i));
-  for (const y of labelsUpToSign(n - 1)) out.push({ x: first, y: [Rational.ZERO, ...y], width: 2 });
+  // Width 2 (about 60 families each) from n = 4 on, on x = {0, 1, 2}.
+  if (n >= 4) for (const y of labelsUpToSign(2)) out.push({ x: [0, 1, 2].map((v) => Rational.of(v)), y: [Rational.ZERO, ...y], width: 2 });
   return out;
 }
 
@@ -52,7 +52,7 @@ export const criticalPointClassificationTheorem = defineTheorem<Instance>({
   },
   source: "Sahs et al., Shallow univariate ReLU networks as splines (2022): critical points; the classification is the toolkit's own derivation, LITERATURE-A 2.4 (Hessian blocks 2.5)",
   size: { default: 3, min: 2, max: 4, meaning: 'number of data points n' },
-  instancesAre: 'width 1: every x subset of {0,1,2,3} with n points, y in {-1,0,1}^n; width 2: x = {0..n-1}, y_1 = 0, the other y in {-1,0,1}; labels up to sign (the first nonzero one is 1)',
+  instancesAre: 'width 1: every x subset of {0,1,2,3} with n points, y in {-1,0,1}^n; for n = 4 also width 2: x = {0,1,2}, y_1 = 0, the other y in {-1,0,1}; labels up to sign (the first nonzero one is 1)',
   instances,
   arbitrary: (n) =>
     fc.record({

@@ -48,7 +48,7 @@ export function defineMechanism(m: MechanismDefinition): Theorem<MechanismInstan
       claim: `${m.why}; the example's exact functional dimension is ${m.exampleExpected}, planted nets have ${compare === 'equal' ? '' : 'at most '}D - N_h - ${m.drop}, so they have hidden symmetries`,
     },
     source: SOURCE,
-    size: { default: 3, min: 0, max: 50, meaning: 'seeded planted nets (besides the example and controls)' },
+    size: { default: 3, min: 0, max: 200, meaning: 'seeded planted nets (besides the example and controls)' },
     instancesAre: `the exact example and ${m.fixed.length - 1} control${m.fixed.length === 2 ? '' : 's'}, then S seeded nets: ${m.plantedText}`,
     instances: (size, seed) => [...m.fixed, ...seeded(m.planted, seed + 17, size).map(plantedInstance)],
     arbitrary: () => m.planted.map(plantedInstance),
