@@ -52,12 +52,30 @@ function findCommand(name: string): Command {
   return command;
 }
 
+/**
+ * `--box -1,1` as `--box=-1,1`: node's parseArgs reads a value that starts with '-' as an option
+ * and refuses it, but a string option followed by a negative number (or a list starting with one)
+ * can only mean that value.
+ */
+function joinNegativeValues(args: readonly string[], specs: Readonly<Record<string, OptionSpec>>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const name = /^--([a-z][a-z0-9-]*)$/.exec(args[i])?.[1];
+    const next = args[i + 1];
+    if (name !== undefined && specs[name]?.type === 'string' && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+      out.push(`${args[i]}=${next}`);
+      i++;
+    } else out.push(args[i]);
+  }
+  return out;
+}
+
 function parseCommandArgs(command: Command, args: readonly string[], io: CliIo): CommandContext | 'help' {
   const specs = { ...COMMON_OPTIONS, ...command.options };
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...args],
+      args: joinNegativeValues(args, specs),
       options: Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, { type: s.type, ...(s.multiple === true ? { multiple: true } : {}) }])),
       allowPositionals: true,
       strict: true,

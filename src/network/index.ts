@@ -13,7 +13,7 @@ export {
   type LayerInput,
 } from './relu-net.js';
 export { evaluate, evaluateScalar, preActivations, activationPattern } from './evaluate.js';
-export { flattenParameters, withParameters, parameterName } from './parameters.js';
+export { flattenParameters, withParameters, parameterName, layerOffsets } from './parameters.js';
 export {
   readReluNet,
   writeReluNet,

@@ -44,3 +44,14 @@ export function parameterName(net: ReluNet<unknown>, p: number): string {
   }
   throw new DimensionError('parameterName', `index ${p} is beyond the ${at} parameters`);
 }
+
+/** Offset of layers[k] in the relu-net/1 parameter vector. */
+export function layerOffsets(net: ReluNet<unknown>): number[] {
+  const out: number[] = [];
+  let at = 0;
+  for (const l of net.layers) {
+    out.push(at);
+    at += l.W.nrows * (l.W.ncols + 1);
+  }
+  return out;
+}

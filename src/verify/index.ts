@@ -39,6 +39,8 @@ export function verifyCertificate(input: string | unknown): VerifyResult {
     need(cert['format'] === CERTIFICATE_FORMAT, 'format', `expected "${CERTIFICATE_FORMAT}", got ${JSON.stringify(cert['format'])}`);
     theorem = str(cert['theorem'], 'theorem');
     const parts: CertificateParts = { theorem, instance: obj(cert['instance'], 'instance'), claim: obj(cert['claim'], 'claim'), witness: obj(cert['witness'], 'witness') };
+    // Identifiability certificates (src/analyses/identifiability) have their own checker, which this layer may not import.
+    need(theorem !== 'finite-sample-identifiability' || parts.claim['kind'] !== undefined, 'theorem', 'finite-sample-identifiability certificates are checked by checkIdentifiabilityCertificate (the CLI `relu-exact verify` dispatches to it)');
     const kind = str(parts.claim['kind'], 'claim.kind');
     const checker = CERTIFICATE_KINDS.find((k) => k.kind === kind);
     need(checker !== undefined, 'claim.kind', `unknown kind ${JSON.stringify(kind)}; known: ${CERTIFICATE_KINDS.map((k) => k.kind).join(', ')}`);

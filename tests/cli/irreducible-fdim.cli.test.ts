@@ -114,11 +114,21 @@ describe('relu-exact fdim', () => {
     expect(text).toMatch(/gap .*: clear/);
     expect(text).toMatch(/only a lower bound/);
   });
+  it('the exact path refuses the float path\'s options instead of ignoring them', async () => {
+    for (const opt of [['--tol', 'abc'], ['--tol', '1e-6'], ['--seed', '3'], ['--batch-size', '10'], ['--batch-law', 'normal']]) {
+      const r = await runInMemory(['fdim', '--net', 'virtual:m1.json', ...opt], { 'virtual:m1.json': M1 });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${opt[0]} goes with --float`);
+    }
+  });
   it('--box restricts the decisive batch; budgets stop with exit 3', async () => {
     // on (-1, -1/2) only the region x < 0 is seen: the rank of one region of M1
     const boxed = JSON.parse((await runInMemory(['fdim', '--net', 'virtual:m1.json', '--box=-1,-1/2', '--json'], { 'virtual:m1.json': M1 })).stdout);
     expect(boxed.functionalDimension).toBe(1);
     expect(boxed.box).toEqual([['-1', '-1/2']]);
+    // a negative value may also follow the option as its own argument
+    const spaced = JSON.parse((await runInMemory(['fdim', '--net', 'virtual:m1.json', '--box', '-1,-1/2', '--json'], { 'virtual:m1.json': M1 })).stdout);
+    expect(spaced.functionalDimension).toBe(1);
     const budget = await runInMemory(['fdim', '--net', 'virtual:g.json', '--max-count', '2', '--all-regions'], { 'virtual:g.json': GENERIC_2331 });
     expect(budget.code).toBe(3);
     expect(budget.stderr).toMatch(/lower bound/);

@@ -1,6 +1,6 @@
 export { jacobianAt, batchJacobian, jacobianWithTangents, NonSmoothPointError, NowhereSmoothError, type NeuronAddress, type OnZero, type JacobianOptions, type BatchJacobian } from './jacobian.js';
 export { CertifiedRowSpace, primitiveIntegerRow, type SparseVector, type RowSpaceSummary } from './row-space.js';
-export { scalingDirections, independentScalingDirections, layerOffsets, type ScalingDirection } from './scaling.js';
+export { scalingDirections, independentScalingDirections, type ScalingDirection } from './scaling.js';
 export {
   batchFunctionalDimension,
   functionalDimension,

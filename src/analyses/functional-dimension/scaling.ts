@@ -7,18 +7,8 @@
 import { Rational } from '../../field/rational.js';
 import type { ReluNet } from '../../network/relu-net.js';
 import type { NeuronAddress } from './jacobian.js';
+import { layerOffsets } from '../../network/parameters.js';
 import { primitiveIntegerRow, type SparseVector } from './row-space.js';
-
-/** Offset of layers[k] in the relu-net/1 parameter vector. */
-export function layerOffsets(net: ReluNet<unknown>): number[] {
-  const out: number[] = [];
-  let at = 0;
-  for (const l of net.layers) {
-    out.push(at);
-    at += l.W.nrows * (l.W.ncols + 1);
-  }
-  return out;
-}
 
 export interface ScalingDirection {
   readonly neuron: NeuronAddress;

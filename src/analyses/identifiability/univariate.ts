@@ -15,7 +15,7 @@ import { QQ } from '../../field/qq.js';
 import { Rational } from '../../field/rational.js';
 import { createReluNet, hiddenNeuronCount, isShallowScalar, type ReluNet } from '../../network/relu-net.js';
 import { fromSpline, minimalForm, type MinimalForm } from '../../spline/minimal.js';
-import { splineFromJumps, splineJumps, type Spline } from '../../spline/spline.js';
+import { evaluateSpline, splineFromJumps, splineJumps, type Spline } from '../../spline/spline.js';
 import { toSpline } from '../../spline/to-spline.js';
 import { checkCounterexample } from './check.js';
 import { searchKnots, type ClosedNode, type KnotSearchOptions, type KnotSearchStats } from './knot-search.js';
@@ -59,15 +59,15 @@ export function identifyUnivariate(net: ReluNet<Rational>, xs: readonly Rational
   if (M >= mu + 1) {
     const own = isShallowScalar(net) && M >= hiddenNeuronCount(net) + 1;
     const g = own ? withNeuron(net, R) : netOf(withKink(f, R, Rational.ONE), M);
-    const why = `mu(f) = ${mu} < width ${M}: a spare neuron relu(x - ${R}), whose breakpoint lies beyond every sample${xs.length > 0 ? '' : ' (there are none)'}, changes f only right of ${R}`;
+    const why = `mu(f) = ${mu} < width ${M}: a spare neuron relu(${xMinus(R)}), whose breakpoint lies beyond every sample${xs.length > 0 ? '' : ' (there are none)'}, changes f only right of ${R}`;
     return { ...base, method: 'spare-neuron', counterexample: checked(net, g, xs, M), reason: why + (own ? '; here it is added to the net itself' : '') };
   }
   if (M === mu && minimal.extra >= 1) {
     const a = f.slopes[0];
     const g = netOf(withKink(f, R, a.neg()), M);
     const why =
-      `f has ${minimal.kinkCount} kink(s) and e = ${minimal.extra} (${minimal.reason}); adding the kink ${a.neg()} relu(x - ${R}) beyond every sample ` +
-      `gives a function whose new neuron, facing left, alone makes the far-left slope ${a}, so it needs only ${minimal.kinkCount + 1} = mu(f) neurons`;
+      `f has ${minimal.kinkCount} kink(s) and e = ${minimal.extra} (${minimal.reason}); adding the kink ${a.neg()} relu(${xMinus(R)}) beyond every sample ` +
+      `gives a function whose new neuron, facing left, alone makes the far-left slope ${a}, so it needs only ${minimal.kinkCount + 1} neuron${minimal.kinkCount === 0 ? '' : 's'} (mu(f) = ${mu})`;
     return { ...base, method: 'affine-part', counterexample: checked(net, g, xs, M), reason: why };
   }
   const different = M >= mu;
@@ -88,10 +88,16 @@ export function identifyUnivariate(net: ReluNet<Rational>, xs: readonly Rational
     return { ...base, method: 'knot-search', counterexample: null, reason: why, closed: result.closed, stats: result.stats };
 }
 
+/** `x - r` as text (`x + 2` for r = -2). */
+function xMinus(r: Rational): string {
+  return r.sign() < 0 ? `x + ${r.neg()}` : `x - ${r}`;
+}
+
 /** The canonical spline f + jump relu(x - at). */
 function withKink(f: Spline, at: Rational, jump: Rational): Spline {
   const jumps = f.knots.map((t, k) => ({ at: t, jump: splineJumps(f)[k] }));
-  return splineFromJumps(f.slopes[0], [...jumps, { at, jump }], { x: Rational.ZERO, y: f.f0 });
+  // Anchored at the new kink, where g = f (not at x = 0, which lies left of `at` when every sample is negative).
+  return splineFromJumps(f.slopes[0], [...jumps, { at, jump }], { x: at, y: evaluateSpline(f, at) });
 }
 
 /** The net plus one neuron relu(x - at) (output weight 1). */

@@ -57,7 +57,7 @@ export interface ShallowMinimalOptions extends SubsetSumOptions {
 export function minimalFormShallow(data: KinkData, options: ShallowMinimalOptions = {}): ShallowMinimalForm {
   const variant = options.variant ?? 'V1';
   if (!MODEL_VARIANTS.includes(variant)) throw new UsageError(`minimalFormShallow: variant must be one of ${MODEL_VARIANTS.join(', ')}, got ${JSON.stringify(variant)}`);
-  const plan = variant === 'V2' ? { S: [], extra: 0 as const, added: [], reason: 'V2: the free affine term takes the affine part, so one neuron per kink' } : variant === 'V1' ? planV1(data, options) : planV0(data, options);
+  const plan = variant === 'V2' ? { S: [], extra: 0 as const, added: [], reason: 'the free affine term takes the affine part, so one neuron per kink' } : variant === 'V1' ? planV1(data, options) : planV0(data, options);
   return buildForm(data, variant, plan);
 }
 

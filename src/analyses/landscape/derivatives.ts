@@ -18,6 +18,7 @@ import { Rational } from '../../field/rational.js';
 import { Mat } from '../../linalg/mat.js';
 import { QQ } from '../../field/qq.js';
 import { parameterCount, type ReluNet } from '../../network/relu-net.js';
+import { layerOffsets } from '../../network/parameters.js';
 import { labelled, sumOfSquares, type Labelled, type LabelledInput } from './data.js';
 
 /** A hidden pre-activation exactly 0 at a data point: `layers[layer]`, row `neuron`, at `point`. */
@@ -74,17 +75,6 @@ function checkScalar(net: ReluNet<Rational>, data: Labelled, fn: string): void {
   if (data.X.length > 0 && data.d !== net.layers[0].W.ncols) throw new DimensionError(fn, `the net takes ${net.layers[0].W.ncols} inputs, the points have ${data.d}`);
 }
 
-/** Offsets of each layer's parameters in the flat vector. */
-function offsets(net: ReluNet<Rational>): number[] {
-  const out: number[] = [];
-  let at = 0;
-  for (const l of net.layers) {
-    out.push(at);
-    at += l.W.nrows * (l.W.ncols + 1);
-  }
-  return out;
-}
-
 /** sse, its gradient and Hessian at the net's parameters, exactly (see the module comment). */
 export function sseDerivatives(net: ReluNet<Rational>, data: LabelledInput): SseDerivatives {
   const fn = 'sseDerivatives';
@@ -103,7 +93,7 @@ export function sseDerivatives(net: ReluNet<Rational>, data: LabelledInput): Sse
     const left = Array.from({ length: P }, (_, p) => directional(net, passes, residuals, unit(p, -1)).neg());
     return { differentiable: false, sse, residuals, ties, right, left };
   }
-  const off = offsets(net);
+  const off = layerOffsets(net);
   const H: Rational[][] = Array.from({ length: P }, () => new Array<Rational>(P).fill(Rational.ZERO));
   const gradient = new Array<Rational>(P).fill(Rational.ZERO);
   const jacobian: Rational[][] = [];
@@ -229,7 +219,7 @@ export function sseDirectionalDerivative(net: ReluNet<Rational>, data: LabelledI
  */
 function directional(net: ReluNet<Rational>, passes: readonly Forward[], residuals: readonly Rational[], direction: readonly Rational[]): Rational {
   const L = net.layers.length;
-  const off = offsets(net);
+  const off = layerOffsets(net);
   let total = Rational.ZERO;
   passes.forEach((pass, i) => {
     let dh = new Array<Rational>(pass.h[0].length).fill(Rational.ZERO);

@@ -11,6 +11,9 @@ import { checkPointsFitNet, integerOption, loadNet, loadPoints, printJson } from
 import { budgetOptions, clearProgress } from './patterns.js';
 import { parseBox } from './regions.js';
 
+/** Options of the float path only; the exact path refuses them rather than ignore them. */
+const FLOAT_ONLY = ['tol', 'batch-size', 'batch-law', 'seed'] as const;
+
 export const fdimCommand: Command = {
   name: 'fdim',
   summary: 'functional dimension and hidden symmetries, exactly (decisive batch on the exact regions), or of a batch; float fast path',
@@ -27,11 +30,11 @@ export const fdimCommand: Command = {
     net: { type: 'string', valueName: 'FILE', required: true, description: 'the network (relu-net/1)' },
     points: { type: 'string', valueName: 'FILE', description: 'a batch (matrix/1 or dataset/1): its batch functional dimension' },
     float: { type: 'boolean', description: 'the float fast path (singular values, explicit tolerance)' },
-    tol: { type: 'string', valueName: 'T', default: '1e-9', description: 'relative tolerance of the float rank (singular values <= T s_1 count as 0)' },
+    tol: { type: 'string', valueName: 'T', description: 'with --float: relative tolerance of the float rank (singular values <= T s_1 count as 0; default 1e-9)' },
     confirm: { type: 'boolean', description: 'with --float: rerun the batch exactly when the singular-value gap is not clear' },
     'batch-size': { type: 'string', valueName: 'N', description: 'with --float and no --points: random batch size (default max(4D, 500))' },
-    'batch-law': { type: 'string', valueName: 'LAW', default: 'wide', description: "with --float and no --points: 'wide' (N(0,1), N(0,10^2), N(0,100^2), Cauchy) or 'normal' (N(0, I))" },
-    seed: { type: 'string', valueName: 'K', default: '1', description: 'seed of the random batch' },
+    'batch-law': { type: 'string', valueName: 'LAW', description: "with --float and no --points: 'wide' (N(0,1), N(0,10^2), N(0,100^2), Cauchy; the default) or 'normal' (N(0, I))" },
+    seed: { type: 'string', valueName: 'K', description: 'with --float and no --points: seed of the random batch (default 1)' },
     'flag-zeros': { type: 'boolean', description: "keep batch points with a zero pre-activation (relu'(0) = 0) instead of refusing them" },
     box: { type: 'string', valueName: 'LO,HI', description: 'decisive batch inside the open box only (all coordinates, or one pair per coordinate)' },
     'all-regions': { type: 'boolean', description: 'visit every region even after the rank reaches the bound' },
@@ -45,6 +48,7 @@ export const fdimCommand: Command = {
     const seconds = (): number => (performance.now() - started) / 1000;
     if (ctx.options['float'] === true) return runFloat(ctx, net, file, seconds);
     if (ctx.options['confirm'] === true) throw new UsageError('--confirm goes with --float (the exact path needs no confirmation)');
+    for (const key of FLOAT_ONLY) if (ctx.options[key] !== undefined) throw new UsageError(`--${key} goes with --float (the exact path has no tolerance and no random batch)`);
     if (ctx.options['points'] !== undefined) {
       const { points, file: pointsFile } = loadPoints(ctx);
       checkPointsFitNet(net, points, file, pointsFile);
@@ -92,7 +96,7 @@ export const fdimCommand: Command = {
 };
 
 function runFloat(ctx: CommandContext, net: ReluNet<Rational>, file: string, seconds: () => number): void {
-  const tol = Number(ctx.options['tol']);
+  const tol = Number(ctx.options['tol'] ?? '1e-9');
   if (!(tol > 0 && tol < 1)) throw new UsageError(`--tol must be a number in (0, 1), got ${JSON.stringify(ctx.options['tol'])}`);
   if (ctx.options['box'] !== undefined || ctx.options['all-regions'] === true) throw new UsageError('--box and --all-regions belong to the exact decisive batch, not --float');
   let points: number[][];
@@ -104,10 +108,10 @@ function runFloat(ctx: CommandContext, net: ReluNet<Rational>, file: string, sec
     exactPoints = loaded.points.toArrays();
     points = exactPoints.map((x) => x.map((v) => v.toNumber()));
   } else {
-    const law = String(ctx.options['batch-law']);
+    const law = String(ctx.options['batch-law'] ?? 'wide');
     if (law !== 'wide' && law !== 'normal') throw new UsageError(`--batch-law must be 'wide' or 'normal', got ${JSON.stringify(law)}`);
     const size = ctx.options['batch-size'] === undefined ? defaultBatchSize(net) : integerOption(ctx, 'batch-size', { min: 1, max: 10_000_000 });
-    const seed = integerOption(ctx, 'seed');
+    const seed = ctx.options['seed'] === undefined ? 1 : integerOption(ctx, 'seed');
     random = { size, law, seed };
     points = randomBatch(inputDim(net), size, law, new SeededRng(seed));
   }
