@@ -1,17 +1,24 @@
 /**
- * Hidden-symmetry mechanism M1: stably active neuron (LITERATURE-A 3.5, the toolkit's own list and examples:
- * the paper's list was not available). Pending: needs issue 5's src/analyses/functional-dimension.
+ * Hidden-symmetry mechanism M1: a stably active neuron (LITERATURE-A 3.5, the toolkit's own list
+ * and examples). A neuron active on the whole image of the layer before is affine there, so its
+ * bias trades off against the downstream biases: in (1,1,1,1) with w_2, b_2 > 0,
+ * F = v w_2 relu(w_1 x + b_1) + (v b_2 + c), a one-kink function, functional dimension 3 < 4.
  */
-import { definePendingTheorem } from 'relu-exact/arbitraries';
+import fc from 'fast-check';
+import { chainNet as deep, defineMechanism } from './lib/mechanisms.js';
+import { anyRational, nonzero, positive } from './lib/fdim.js';
 
-export const hiddenSymmetryM1Theorem = definePendingTheorem({
-  name: 'hidden-symmetry-m1',
-  title: 'M1, stably active neuron: functional dimension below D - N_h',
-  statement: {
-    hypotheses: ['(1,1,1,1), theta = (w1=1, b1=0; w2=1, b2=1; v=1, c=0): F = relu(x)+1; symmetry curve (b2, c) = (1+t, -t)'],
-    claim: 'a hidden neuron active on the whole image of the previous layer makes the next layer affine there, so its bias and the downstream biases trade off; the exact functional dimension is batch functional dimension 3 < D - N_h = 4, so the net has hidden symmetries',
-  },
-  source: "Grigsby, Lindsey, Rolnick, Hidden symmetries of ReLU networks, ICML 2023 (mechanisms of hidden symmetries); the mechanism and its exact example are the toolkit's own, LITERATURE-A 3.5",
-  needs: "issue 5's src/analyses/functional-dimension (exact functional dimension over a decisive batch)",
-  plan: 'the exact example, then N seeded nets with the mechanism planted (relu-exact/arbitraries reluNet degeneracies where one fits) against generic controls; certificate: matrix-rank of the decisive-batch Jacobian with the expected rank',
+export const hiddenSymmetryM1Theorem = defineMechanism({
+  id: 'M1',
+  title: 'stably active neuron',
+  why: 'a hidden neuron active on the whole image of the previous layer makes the next layer affine there, so its bias and the downstream biases trade off (symmetry curve (b2, c) = (1 + t, -t) in the example)',
+  example: '(1,1,1,1), theta = (w1=1, b1=0; w2=1, b2=1; v=1, c=0): F = relu(x) + 1; control w2 = -1: F = relu(1 - relu(x)), kinks at 0 and 1, functional dimension 4 = D - N_h',
+  exampleExpected: '3 < D - N_h = 4',
+  fixed: [
+    { label: 'example', net: deep(1, 0, 1, 1, 1, 0), expected: 3, compare: 'equal' },
+    { label: 'control', net: deep(1, 0, -1, 1, 1, 0), expected: 4, compare: 'equal' },
+  ],
+  planted: fc.tuple(nonzero, anyRational, positive, positive, nonzero, anyRational).map(([w1, b1, w2, b2, v, c]) => deep(w1, b1, w2, b2, v, c)),
+  plantedText: '(1,1,1,1) with w1, v != 0 and w2, b2 > 0 (the second neuron active on all of relu(w1 x + b1) >= 0)',
+  drop: 1,
 });

@@ -1,17 +1,24 @@
 /**
- * Hidden-symmetry mechanism M4: positively parallel neurons (LITERATURE-A 3.5, the toolkit's own list and examples:
- * the paper's list was not available). Pending: needs issue 5's src/analyses/functional-dimension.
+ * Hidden-symmetry mechanism M4: positively parallel neurons (LITERATURE-A 3.5, the toolkit's own
+ * list and examples). Two neurons on one hyperplane with one orientation are active on the same
+ * set, so their four Jacobian columns span only {x 1_A, 1_A}: they merge into one neuron and the
+ * functional dimension drops by 2.
  */
-import { definePendingTheorem } from 'relu-exact/arbitraries';
+import fc from 'fast-check';
+import { reluNet } from 'relu-exact/arbitraries';
+import { defineMechanism, shallow1d } from './lib/mechanisms.js';
 
-export const hiddenSymmetryM4Theorem = definePendingTheorem({
-  name: 'hidden-symmetry-m4',
-  title: 'M4, positively parallel neurons: functional dimension below D - N_h',
-  statement: {
-    hypotheses: ['(1,2,1): 2 relu(x-1) + 3 relu(2x-2)'],
-    claim: 'two neurons on one hyperplane with one orientation merge into one; the exact functional dimension is batch functional dimension 3 < D - N_h = 5, so the net has hidden symmetries',
-  },
-  source: "Grigsby, Lindsey, Rolnick, Hidden symmetries of ReLU networks, ICML 2023 (mechanisms of hidden symmetries); the mechanism and its exact example are the toolkit's own, LITERATURE-A 3.5",
-  needs: "issue 5's src/analyses/functional-dimension (exact functional dimension over a decisive batch)",
-  plan: 'the exact example, then N seeded nets with the mechanism planted (relu-exact/arbitraries reluNet degeneracies where one fits) against generic controls; certificate: matrix-rank of the decisive-batch Jacobian with the expected rank',
+export const hiddenSymmetryM4Theorem = defineMechanism({
+  id: 'M4',
+  title: 'positively parallel neurons',
+  why: 'two neurons on one hyperplane with one orientation merge into one',
+  example: '(1,2,1): 2 relu(x - 1) + 3 relu(2x - 2); control 2 relu(x - 1) + 3 relu(2x - 3), functional dimension 5',
+  exampleExpected: '3 < D - N_h = 5',
+  fixed: [
+    { label: 'example', net: shallow1d([1, 2], [-1, -2], [2, 3]), expected: 3, compare: 'equal' },
+    { label: 'control', net: shallow1d([1, 2], [-1, -3], [2, 3]), expected: 5, compare: 'equal' },
+  ],
+  planted: fc.constantFrom(2, 3).chain((m) => reluNet({ architecture: [1, m, 1], generic: true, degeneracy: 'parallel-neurons' })),
+  plantedText: "relu-exact/arbitraries reluNet({ architecture: [1, m, 1], generic: true, degeneracy: 'parallel-neurons' }), m = 2, 3",
+  drop: 2,
 });

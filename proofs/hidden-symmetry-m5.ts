@@ -1,17 +1,24 @@
 /**
- * Hidden-symmetry mechanism M5: zero outgoing weight (LITERATURE-A 3.5, the toolkit's own list and examples:
- * the paper's list was not available). Pending: needs issue 5's src/analyses/functional-dimension.
+ * Hidden-symmetry mechanism M5: zero outgoing weight (LITERATURE-A 3.5, the toolkit's own list and
+ * examples). With v_i = 0 the Jacobian columns of w_i and b_i vanish and only v_i's column (a
+ * relu with a fresh breakpoint) remains: both incoming parameters are free, one more than the
+ * scaling accounts for, so the functional dimension drops by n_0 = 1.
  */
-import { definePendingTheorem } from 'relu-exact/arbitraries';
+import fc from 'fast-check';
+import { reluNet } from 'relu-exact/arbitraries';
+import { defineMechanism, shallow1d } from './lib/mechanisms.js';
 
-export const hiddenSymmetryM5Theorem = definePendingTheorem({
-  name: 'hidden-symmetry-m5',
-  title: 'M5, zero outgoing weight: functional dimension below D - N_h',
-  statement: {
-    hypotheses: ['(1,2,1): 2 relu(x-1) + 0 relu(3-x)'],
-    claim: 'with outgoing weight 0 the incoming weights are free; the exact functional dimension is batch functional dimension 4 < D - N_h = 5, so the net has hidden symmetries',
-  },
-  source: "Grigsby, Lindsey, Rolnick, Hidden symmetries of ReLU networks, ICML 2023 (mechanisms of hidden symmetries); the mechanism and its exact example are the toolkit's own, LITERATURE-A 3.5",
-  needs: "issue 5's src/analyses/functional-dimension (exact functional dimension over a decisive batch)",
-  plan: 'the exact example, then N seeded nets with the mechanism planted (relu-exact/arbitraries reluNet degeneracies where one fits) against generic controls; certificate: matrix-rank of the decisive-batch Jacobian with the expected rank',
+export const hiddenSymmetryM5Theorem = defineMechanism({
+  id: 'M5',
+  title: 'zero outgoing weight',
+  why: 'with outgoing weight 0 the incoming weights are free',
+  example: '(1,2,1): 2 relu(x - 1) + 0 relu(3 - x); control 2 relu(x - 1) + relu(3 - x), functional dimension 5',
+  exampleExpected: '4 < D - N_h = 5',
+  fixed: [
+    { label: 'example', net: shallow1d([1, -1], [-1, 3], [2, 0]), expected: 4, compare: 'equal' },
+    { label: 'control', net: shallow1d([1, -1], [-1, 3], [2, 1]), expected: 5, compare: 'equal' },
+  ],
+  planted: fc.constantFrom(2, 3).chain((m) => reluNet({ architecture: [1, m, 1], generic: true, degeneracy: 'zero-outer-weight' })),
+  plantedText: "relu-exact/arbitraries reluNet({ architecture: [1, m, 1], generic: true, degeneracy: 'zero-outer-weight' }), m = 2, 3",
+  drop: 1,
 });

@@ -78,3 +78,13 @@ export function bruteForceMinimalWidth(net: ReluNet<Rational>): { width: number;
   }
   throw new Error('bruteForceMinimalWidth: no set of neurons reproduces the net (a bug)');
 }
+
+/** Three points inside each of the K + 1 pieces cut by the sorted knots: quarter points, and steps of 1 into the tails. */
+export function threePerPiece(knots: readonly Rational[]): Rational[] {
+  const K = knots.length;
+  if (K === 0) return [-1, 0, 1].map((x) => Rational.of(x));
+  const out: Rational[] = [3, 2, 1].map((k) => knots[0].sub(Rational.of(k)));
+  for (let k = 0; k + 1 < K; k++) for (const t of [1, 2, 3]) out.push(knots[k].add(knots[k + 1].sub(knots[k]).mul(Rational.of(t, 4))));
+  for (const k of [1, 2, 3]) out.push(knots[K - 1].add(Rational.of(k)));
+  return out;
+}

@@ -1,23 +1,23 @@
 /**
- * The analyses the matchers stand on, behind one small interface so that issue 5's modules plug
- * in here (and only here) once they are merged:
- * - irreducibility: univariate shallow nets now, through the 1-D minimal form (src/spline/minimal.ts);
- *   any input dimension needs src/analyses/irreducibility (issue 5);
- * - functional dimension: needs src/analyses/functional-dimension (issue 5).
+ * The analyses the matchers stand on: irreducibility of shallow nets in any input dimension
+ * (src/analyses/irreducibility, V1: with output bias) and the exact functional dimension of any
+ * net (src/analyses/functional-dimension). Irreducibility of deeper nets (more than one hidden
+ * layer) has no characterisation in the toolkit, and is refused with that said.
  */
 import { ReluExactError } from '../core/errors.js';
 import type { Rational } from '../field/rational.js';
-import { inputDim, isShallowScalar, type ReluNet } from '../network/relu-net.js';
-import { minimalFormOfNet, netOfMinimalForm } from '../spline/minimal.js';
+import { outputDim, type ReluNet } from '../network/relu-net.js';
+import { irreducibility } from '../analyses/irreducibility/index.js';
+import { functionalDimension } from '../analyses/functional-dimension/index.js';
 
-/** An analysis this build does not have yet; `needs` names the module. */
+/** A question the toolkit cannot answer for this net; the message says exactly what is not supported. */
 export class AnalysisNotAvailableError extends ReluExactError {
   override name = 'AnalysisNotAvailableError';
   constructor(
     readonly analysis: string,
-    readonly needs: string,
+    readonly unsupported: string,
   ) {
-    super(`${analysis}: needs ${needs}, which is not part of this build`);
+    super(`${analysis}: ${unsupported}`);
   }
 }
 
@@ -31,20 +31,24 @@ export interface IrreducibilityVerdict {
 }
 
 export function decideIrreducibility(net: ReluNet<Rational>): IrreducibilityVerdict {
-  if (!isShallowScalar(net) || inputDim(net) !== 1) {
-    throw new AnalysisNotAvailableError('irreducibility of nets with more than one input or hidden layer', "issue 5's src/analyses/irreducibility");
+  if (net.layers.length !== 2 || outputDim(net) !== 1) {
+    const shape = net.layers.length !== 2 ? `${net.layers.length - 1} hidden layers` : `${outputDim(net)} outputs`;
+    throw new AnalysisNotAvailableError('irreducibility', `decided for shallow nets (one hidden layer, one output, any input dimension) only; this net has ${shape}, and the toolkit has no characterisation of minimal width for it`);
   }
-  const form = minimalFormOfNet(net);
-  const width = net.layers[0].W.nrows;
-  return { irreducible: form.width === width, width, minimalWidth: form.width, minimal: netOfMinimalForm(form), reasons: [form.reason] };
+  const r = irreducibility(net);
+  return { irreducible: r.irreducible, width: r.width, minimalWidth: r.minimalWidth, minimal: r.minimal, reasons: r.reasons };
 }
 
 export interface FunctionalDimensionVerdict {
   readonly functionalDimension: number;
   readonly upperBound: number;
   readonly exact: boolean;
+  /** Whether every linear region was visited (false when the rank reached D - N_h first). */
+  readonly allRegions: boolean;
 }
 
-export function functionalDimensionOf(_net: ReluNet<Rational>): FunctionalDimensionVerdict {
-  throw new AnalysisNotAvailableError('functional dimension', "issue 5's src/analyses/functional-dimension");
+/** The exact functional dimension (the rank over a decisive batch; any architecture). */
+export function functionalDimensionOf(net: ReluNet<Rational>): FunctionalDimensionVerdict {
+  const r = functionalDimension(net);
+  return { functionalDimension: r.functionalDimension, upperBound: r.upperBound, exact: r.exact, allRegions: r.allRegions };
 }

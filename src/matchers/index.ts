@@ -63,7 +63,8 @@ export function toHaveFunctionalDimension(received: unknown, expected: number): 
   if (!Number.isSafeInteger(expected) || expected < 0) throw new UsageError(`toHaveFunctionalDimension: expected must be an integer >= 0, got ${expected}`);
   const v = functionalDimensionOf(net);
   const pass = v.functionalDimension === expected;
-  return { pass, message: () => `expected functional dimension ${pass ? 'not ' : ''}${expected}; the exact rank found is ${v.functionalDimension} (upper bound D - N_h = ${v.upperBound})` };
+  const symmetries = v.functionalDimension < v.upperBound ? 'below the bound: hidden symmetries' : 'at the bound';
+  return { pass, message: () => `expected functional dimension ${pass ? 'not ' : ''}${expected}; the exact functional dimension (Jacobian rank over a decisive batch) is ${v.functionalDimension}, with D - N_h = ${v.upperBound} (${symmetries})` };
 }
 
 export const reluExactMatchers = { toComputeSameFunctionAs, toBeIrreducible, toHaveFunctionalDimension };
@@ -71,9 +72,9 @@ export const reluExactMatchers = { toComputeSameFunctionAs, toBeIrreducible, toH
 interface ReluExactMatchers<R = unknown> {
   /** Exact equality of the functions (any input dimension; same input and output dimensions). */
   toComputeSameFunctionAs(other: NetLike): R;
-  /** No narrower net computes the same function (univariate shallow nets in this build). */
+  /** No narrower net computes the same function (shallow nets with output bias, any input dimension). */
   toBeIrreducible(): R;
-  /** The exact functional dimension (needs issue 5's module in this build). */
+  /** The exact functional dimension (any architecture). */
   toHaveFunctionalDimension(k: number): R;
 }
 

@@ -9,16 +9,22 @@
 import { jsonToPlain, parseJson } from '../core/json.js';
 import type { CertificateParts, KindChecker } from './kind.js';
 import { chamberCount } from './kinds/chamber-count.js';
+import { criticalPointsKind } from './kinds/critical-points.js';
+import { distinguishingSet1d } from './kinds/distinguishing-set.js';
+import { functionalDimension1d } from './kinds/functional-dimension-1d.js';
+import { jacobianRank } from './kinds/jacobian-rank.js';
 import { matrixRank } from './kinds/matrix-rank.js';
 import { minCostInterpolant } from './kinds/min-cost.js';
 import { minimalWidth } from './kinds/minimal-width.js';
 import { scalingFibre, splineIdentity } from './kinds/neuron-lens.js';
+import { sampleCounterexample } from './kinds/sample-counterexample.js';
+import { shallowMinimalWidth } from './kinds/shallow-minimal-width.js';
 import { zonotopeVertices } from './kinds/zonotope-vertices.js';
 import { bool, CertificateError, need, obj, str } from './read.js';
 
 export const CERTIFICATE_FORMAT = 'certificate/1';
 
-export const CERTIFICATE_KINDS: readonly KindChecker[] = [chamberCount, zonotopeVertices, splineIdentity, scalingFibre, minCostInterpolant, minimalWidth, matrixRank];
+export const CERTIFICATE_KINDS: readonly KindChecker[] = [chamberCount, zonotopeVertices, splineIdentity, scalingFibre, minCostInterpolant, minimalWidth, matrixRank, jacobianRank, functionalDimension1d, shallowMinimalWidth, sampleCounterexample, distinguishingSet1d, criticalPointsKind];
 
 export type VerifyResult =
   | { valid: true; theorem: string; kind: string; holds: boolean; summary: string }

@@ -8,7 +8,10 @@ import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyCertificate, CERTIFICATE_KINDS } from '../../src/verify/index.js';
 import { THEOREMS } from '../../proofs/index.js';
-import { checkInstance, type Certificate, type Theorem } from 'relu-exact/arbitraries';
+import { checkInstance, makeCertificate, type Certificate, type Theorem } from 'relu-exact/arbitraries';
+import { batchJacobian, parameterCount, Rational, writeReluNet } from 'relu-exact';
+import { rankParts } from '../../proofs/lib/fdim.js';
+import { hiddenSymmetryM3Theorem } from '../../proofs/hidden-symmetry-m3.js';
 
 const ready = THEOREMS.filter((t): t is Theorem<unknown> => t.status === 'ready');
 const byName = (name: string): Theorem<unknown> => ready.find((t) => t.name === name)!;
@@ -17,7 +20,7 @@ const byName = (name: string): Theorem<unknown> => ready.find((t) => t.name === 
 function certificateOf(name: string, index = 0): Certificate {
   const t = byName(name);
   const instances = t.instances(t.size.default, 1).filter((x) => t.hypothesis?.(x) ?? true);
-  const outcome = checkInstance(t, instances[index]);
+  const outcome = checkInstance(t, instances[index % instances.length]);
   expect(outcome.failure).toBeNull();
   return outcome.certificate!;
 }
@@ -40,6 +43,14 @@ describe('every certificate kind verifies', () => {
     ['min-cost-interpolant', 'min-cost-interpolant'],
     ['minimal-width-1d', 'minimal-width'],
     ['known-rank', 'matrix-rank'],
+    ['functional-dimension-upper-bound', 'jacobian-rank'],
+    ['functional-dimension-attained', 'jacobian-rank'],
+    ['hidden-symmetry-m3', 'functional-dimension-1d'],
+    ['hidden-symmetry-m6', 'functional-dimension-1d'],
+    ['irreducibility-any-dimension', 'shallow-minimal-width'],
+    ['no-finite-sample-identifies', 'sample-counterexample'],
+    ['distinguishing-set-1d', 'distinguishing-set-1d'],
+    ['critical-point-classification', 'critical-points'],
   ];
   it('covers every kind the verifier knows', () => {
     expect(new Set(samples.map(([, k]) => k))).toEqual(new Set(CERTIFICATE_KINDS.map((k) => k.kind)));
@@ -156,6 +167,106 @@ describe('tampered certificates are rejected with a reason', () => {
     rejected({ ...c, claim: { ...c.claim, rank: c.claim.rank + 1 } }, /pivot rows/);
   });
 });
+
+describe('tampered certificates of the analyses kinds are rejected with a reason', () => {
+  it('jacobian-rank: a non-smooth point, the minor, the kernel', () => {
+    const c = clone(certificateOf('functional-dimension-upper-bound', 3));
+    const [row] = c.instance.net.layers[0].W;
+    // A point on the first neuron's hyperplane w . x + b = 0 (its first nonzero weight solves it).
+    const j = row.findIndex((w: string) => w !== '0');
+    if (j >= 0) {
+      const p = row.map(() => '0');
+      p[j] = Rational.of(0).sub(parseQ(c.instance.net.layers[0].b[0])).div(parseQ(row[j])).toString();
+      rejected({ ...c, instance: { ...c.instance, points: [...c.instance.points, p] } }, /not parametrically smooth: the pre-activation of layer 1 neuron 1 is 0/);
+    }
+    rejected({ ...c, witness: { ...c.witness, determinant: '12345' } }, /witness.determinant/);
+    rejected({ ...c, claim: { ...c.claim, rank: c.claim.rank + 1 } }, /pivot rows/);
+    rejected({ ...c, witness: { ...c.witness, kernel: c.witness.kernel.slice(1) } }, /witness.kernel: needs n - r/);
+    const k = clone(c);
+    k.witness.kernel[0] = k.witness.kernel[0].map((_: string, i: number) => (i === 0 ? '1' : '0'));
+    k.witness.kernel[0][k.witness.kernel[0].length - 1] = '1';
+    rejected(k, /witness.kernel(\[0\]: is not in the kernel|: the vectors are linearly dependent)/);
+    rejected({ ...c, claim: { ...c.claim, compare: 'at-least' } }, /claim.compare/);
+  });
+
+  it('functional-dimension-1d: a kernel that holds on the witness points only is caught on another interval', () => {
+    // The M3 control 2 relu(x - 1) + 3 relu(2 - x) has functional dimension 5; at x = 3, 4 only
+    // (one interval) the Jacobian has rank 2, and its 5-dimensional kernel fails elsewhere.
+    const control = hiddenSymmetryM3Theorem.instances(0, 1)[1];
+    expect(control.label).toBe('control');
+    const points = [[Rational.of(3)], [Rational.of(4)]];
+    const parts = rankParts(batchJacobian(control.net, points).rows, parameterCount(control.net));
+    expect(parts.rows).toHaveLength(2);
+    const fake = makeCertificate('hidden-symmetry-m3', { net: writeReluNet(control.net) }, { kind: 'functional-dimension-1d', functionalDimension: 2, expected: 2, compare: 'equal', holds: true }, { points, ...parts });
+    rejected(fake, /witness.kernel\[\d\]: is not in the kernel of the Jacobian at x = /);
+    const c = clone(certificateOf('hidden-symmetry-m3', 0));
+    rejected({ ...c, witness: { ...c.witness, points: [...c.witness.points, ['1']] } }, /witness.points\[\d+\]: is not parametrically smooth/);
+    rejected({ ...c, claim: { ...c.claim, expected: 5 } }, /claim.holds: says true but the checked facts say false/);
+  });
+
+  it('shallow-minimal-width: another function, a width a cheaper net beats, a wrong count', () => {
+    const t = byName('irreducibility-any-dimension');
+    const reducible = firstCertificate(t, 2, (c) => c.claim.width === 1 && c.claim.netWidth === 2);
+    const other = clone(reducible);
+    other.witness.minimal.layers[1].b[0] = '1/2';
+    rejected(other, /witness.minimal: differs from f by an affine function/);
+    const kink = clone(reducible);
+    kink.witness.minimal.layers[0].b[0] = '7';
+    rejected(kink, /witness.minimal: does not cancel f's kink/);
+    // The net itself as a "minimal" witness of width 2: one neuron suffices, and the verifier says so.
+    rejected({ ...reducible, claim: { ...reducible.claim, width: 2, irreducible: true, expected: 2 }, witness: { minimal: reducible.instance.net } }, /claim.width: .* width 1 suffices/);
+    rejected({ ...reducible, claim: { ...reducible.claim, width: 0 }, witness: { minimal: { format: 'relu-net/1', layers: [{ W: [['0', '0']], b: ['0'] }] } } }, /witness.minimal|claim.width/);
+    rejected({ ...reducible, claim: { ...reducible.claim, netWidth: 3 } }, /claim.netWidth/);
+  });
+
+  it('sample-counterexample: a sample where they differ, a point where they agree, the width', () => {
+    const c = clone(certificateOf('no-finite-sample-identifies', 0));
+    rejected({ ...c, witness: { ...c.witness, differsAt: c.instance.samples[0] } }, /witness.differsAt: f and the counterexample agree there/);
+    const moved = clone(c);
+    const b = moved.witness.counterexample.layers[0].b;
+    b[b.length - 1] = '5';
+    rejected(moved, /instance.samples\[\d\]: f and the counterexample differ at this sample/);
+    rejected({ ...c, claim: { ...c.claim, width: c.claim.width - 1 } }, /hidden neurons, more than/);
+  });
+
+  it('distinguishing-set-1d: a thin piece, a width the argument does not cover, a false counterexample', () => {
+    const t = byName('distinguishing-set-1d');
+    const certs = t.instances(2, 1).filter((n) => t.hypothesis!(n)).map((n) => clone(checkInstance(t, n).certificate!));
+    const yes = certs.find((c) => c.claim.identifiable)!;
+    rejected({ ...yes, instance: { ...yes.instance, samples: yes.instance.samples.slice(1) } }, /instance.samples: piece 0 of f holds 2 samples inside, the argument needs 3/);
+    rejected({ ...yes, instance: { ...yes.instance, width: yes.instance.width + 1 } }, /proven here only for width M <= K/);
+    const no = certs.find((c) => !c.claim.identifiable)!;
+    expect(verifyCertificate(no)).toMatchObject({ valid: true, holds: true });
+    rejected({ ...no, witness: { ...no.witness, differsAt: no.instance.samples[0] } }, /agree there/);
+  });
+
+  it('critical-points: other labels, a wrong type, a breakpoint on a data point', () => {
+    const t = byName('critical-point-classification');
+    const c = firstCertificate(t, 3, (x) => x.witness.points.some((p: any) => p.type === 'saddle') && x.witness.points.some((p: any) => p.type === 'minimum'));
+    rejected({ ...c, instance: { ...c.instance, y: c.instance.y.map((v: string, i: number) => (i === 0 ? String(Number(v) + 1) : v)) } }, /not critical/);
+    const swapped = clone(c);
+    swapped.witness.points = swapped.witness.points.map((p: any) => ({ ...p, type: p.type === 'minimum' ? 'saddle' : 'minimum' }));
+    rejected(swapped, /witness.points\[\d+\].type: /);
+    const onData = clone(c);
+    onData.witness.points[0].net.layers[0] = { W: [['1']], b: [String(-Number(c.instance.x[0]))] };
+    rejected(onData, /(pre-activation 0 at a data point|not critical)/);
+  });
+});
+
+/** The first certificate (of the theorem at `size`, seed 1) with a property, computed lazily. */
+function firstCertificate(t: Theorem<unknown>, size: number, property: (c: any) => boolean): any {
+  for (const x of t.instances(size, 1)) {
+    if (t.hypothesis !== undefined && !t.hypothesis(x)) continue;
+    const c = clone(checkInstance(t, x).certificate!);
+    if (property(c)) return c;
+  }
+  throw new Error(`no certificate of ${t.name} has the property`);
+}
+
+const parseQ = (s: string): Rational => {
+  const [p, q] = s.split('/');
+  return Rational.of(BigInt(p), BigInt(q ?? '1'));
+};
 
 describe('the verifier shares no code with the algorithms it checks', () => {
   const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));

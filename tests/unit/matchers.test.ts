@@ -116,11 +116,40 @@ describe('toBeIrreducible and toHaveFunctionalDimension', () => {
     expect(() => expect(parallel).toBeIrreducible()).toThrow(/expected the net of width 2 to be irreducible, but width 1 suffices: .*A minimal net: \[\{"W":\[\["1"\]\]/);
   });
 
-  it('say clearly when this build lacks the analysis (issue 5)', () => {
-    const twoD = net([{ W: [[1, 1]], b: [0] }, { W: [[1]], b: [0] }]);
-    expect(() => expect(twoD).toBeIrreducible()).toThrow(AnalysisNotAvailableError);
-    expect(() => expect(twoD).toBeIrreducible()).toThrow(/needs issue 5's src\/analyses\/irreducibility/);
-    expect(() => expect(twoD).toHaveFunctionalDimension(3)).toThrow(/functional dimension: needs issue 5's src\/analyses\/functional-dimension/);
+  it('nets in two inputs: the O6 oracle (LITERATURE-A 6) and planted degeneracies', () => {
+    // relu(x1) + 2 relu(-x1) + relu(x2) + 3 relu(-x2): irreducible in V1 (width 4 = K + e = 2 + 2).
+    expect(net([{ W: [[1, 0], [-1, 0], [0, 1], [0, -1]], b: [0, 0, 0, 0] }, { W: [[1, 2, 1, 3]], b: [0] }])).toBeIrreducible();
+    fc.assert(fc.property(reluNet({ architecture: [2, 3, 1], generic: true }), (n) => {
+      expect(n).toBeIrreducible();
+    }), { numRuns: 15 });
+    fc.assert(fc.property(reluNet({ architecture: [2, 3, 1], degeneracy: 'parallel-neurons' }), (n) => {
+      expect(n).not.toBeIrreducible();
+    }), { numRuns: 15 });
+    // relu(x1 + x2) - relu(-x1 - x2) = x1 + x2 needs 2 neurons; with a third on the same hyperplane it is reducible.
+    const three = net([{ W: [[1, 1], [-1, -1], [2, 2]], b: [0, 0, 0] }, { W: [[1, -1, 0]], b: [0] }]);
+    expect(() => expect(three).toBeIrreducible()).toThrow(/expected the net of width 3 to be irreducible, but width 2 suffices: .*zero outer weight: neuron 3/);
+  });
+
+  it('deep nets: irreducibility is refused with what is not supported', () => {
+    const deep = net([{ W: [[1]], b: [0] }, { W: [[1]], b: [1] }, { W: [[1]], b: [0] }]);
+    expect(() => expect(deep).toBeIrreducible()).toThrow(AnalysisNotAvailableError);
+    expect(() => expect(deep).toBeIrreducible()).toThrow(/irreducibility: decided for shallow nets \(one hidden layer, one output, any input dimension\) only; this net has 2 hidden layers/);
+  });
+
+  it('toHaveFunctionalDimension: the exact values of LITERATURE-A 3.5 (O5), deep nets included', () => {
+    // M1 (1,1,1,1): relu(x) + 1, 3 < D - N_h = 4; the control relu(1 - relu(x)) reaches 4.
+    expect(net([{ W: [[1]], b: [0] }, { W: [[1]], b: [1] }, { W: [[1]], b: [0] }])).toHaveFunctionalDimension(3);
+    expect(net([{ W: [[1]], b: [0] }, { W: [[-1]], b: [1] }, { W: [[1]], b: [0] }])).toHaveFunctionalDimension(4);
+    // M3 2 relu(x - 1) + 3 relu(1 - x): 4; M4 2 relu(x - 1) + 3 relu(2x - 2): 3.
+    expect(net([{ W: [[1], [-1]], b: [-1, 1] }, { W: [[2, 3]], b: [0] }])).toHaveFunctionalDimension(4);
+    expect(net([{ W: [[1], [2]], b: [-1, -2] }, { W: [[2, 3]], b: [0] }])).toHaveFunctionalDimension(3);
+    // Generic (2,2,1): 7 = D - N_h.
+    fc.assert(fc.property(reluNet({ architecture: [2, 2, 1], generic: true }), (n) => {
+      expect(n).toHaveFunctionalDimension(7);
+    }), { numRuns: 5 });
+    const m4 = net([{ W: [[1], [2]], b: [-1, -2] }, { W: [[2, 3]], b: [0] }]);
+    expect(() => expect(m4).toHaveFunctionalDimension(5)).toThrow(/expected functional dimension 5; the exact functional dimension \(Jacobian rank over a decisive batch\) is 3, with D - N_h = 5 \(below the bound: hidden symmetries\)/);
+    expect(() => expect(m4).not.toHaveFunctionalDimension(3)).toThrow(/expected functional dimension not 3/);
   });
 });
 

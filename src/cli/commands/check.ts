@@ -35,7 +35,7 @@ export const checkCommand: Command = {
     'Each theorem is checked on all small instances of a size (or seeded random ones) with exact arithmetic; every instance gets a ' +
     'certificate/1 that the independent verifier re-checks on the spot (--certificates DIR writes them, DIR/NAME/INDEX.json). A failing ' +
     'check is shrunk with fast-check to a minimal counterexample, printed and written as DIR/NAME/counterexample.json; the exit code is then 1. ' +
-    'Pending theorems (their modules are not in this build) say what they need. --conjecture NAME searches a conjecture for a counterexample ' +
+    'A pending theorem (a statement whose module is not there yet; none at present) says what it needs. --conjecture NAME searches a conjecture for a counterexample ' +
     '(exit 0 either way). --list prints the registry. Sizes mean different things per theorem (points, width, grid height): --size needs a NAME.',
   options: {
     size: { type: 'string', valueName: 'S', description: "instance size (the theorem's own meaning and range; see --list)" },
