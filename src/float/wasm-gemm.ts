@@ -6,7 +6,7 @@
  * callers use the JavaScript product (gemm.ts).
  *
  *   gemm(m, n, K, a, lda, b, ldb, c, ldc):
- *   C[c + i ldc + 8j] += sum_{k < K} A[a + i lda + 8k] B[b + k ldb + 8j]   (byte offsets and strides)
+ *   C[c + i ldc + 8 j] += sum_{k < K} A[a + i lda + 8 k] B[b + k ldb + 8 j]   (byte offsets and strides)
  *
  * for m and n multiples of 4 (>= 4) and K >= 1. Register tile: 4 rows by 4 columns as eight
  * two-lane sums; per k, four scalar loads of A (each broadcast to both lanes) and two vector loads
@@ -60,10 +60,11 @@ const [B0, B1, X] = [30, 31, 32];
 
 const memarg = (align: number, offset: number): number[] => [align, ...leb(offset)];
 const add = (to: number, what: number[]): number[] => [GET, to, ...what, I32_ADD, SET, to];
-/** acc[r] holds columns 0-1 and acc[r + 1] columns 2-3 of row r / 2. */
+/** ACC[2 row] holds columns 0-1 of a tile row and ACC[2 row + 1] columns 2-3. */
 const loadRow = (row: number, ptr: number): number[] => [GET, ptr, ...V128_LOAD, ...memarg(3, 0), SET, ACC[2 * row], GET, ptr, ...V128_LOAD, ...memarg(3, 16), SET, ACC[2 * row + 1]];
 const storeRow = (row: number, ptr: number): number[] => [GET, ptr, GET, ACC[2 * row], ...V128_STORE, ...memarg(3, 0), GET, ptr, GET, ACC[2 * row + 1], ...V128_STORE, ...memarg(3, 16)];
-const fma = (acc: number, bv: number): number[] => [GET, acc, GET, X, GET, bv, ...F64X2_MUL, ...F64X2_ADD, SET, acc];
+/** acc += x b: a rounded multiply, then a rounded add (no fused multiply-add, as in JavaScript). */
+const mulAdd = (acc: number, bv: number): number[] => [GET, acc, GET, X, GET, bv, ...F64X2_MUL, ...F64X2_ADD, SET, acc];
 
 function gemmBody(): number[] {
   const rowsAt = (from: number, each: (row: number) => number[]): number[] => [
@@ -74,7 +75,7 @@ function gemmBody(): number[] {
     LOOP, VOID,
     GET, bp, ...V128_LOAD, ...memarg(3, 0), SET, B0,
     GET, bp, ...V128_LOAD, ...memarg(3, 16), SET, B1,
-    ...[a0, a1, a2, a3].flatMap((ar, row) => [GET, ar, F64_LOAD, ...memarg(3, 0), ...F64X2_SPLAT, SET, X, ...fma(ACC[2 * row], B0), ...fma(ACC[2 * row + 1], B1)]),
+    ...[a0, a1, a2, a3].flatMap((ar, row) => [GET, ar, F64_LOAD, ...memarg(3, 0), ...F64X2_SPLAT, SET, X, ...mulAdd(ACC[2 * row], B0), ...mulAdd(ACC[2 * row + 1], B1)]),
     ...[a0, a1, a2, a3].flatMap((ar) => add(ar, i32c(8))),
     ...add(bp, [GET, ldb]),
     GET, k, ...i32c(1), I32_SUB, SET, k,
