@@ -1,10 +1,13 @@
 /**
  * The float core: one gradient step (sse and its gradient, then theta -= lr grad) at n = 10 000
  * points, timed for our kernels (sorted prefix sums, fused shallow, dense backpropagation; one
- * thread and two worker-sharded threads) against numpy doing the same arithmetic vectorised
- * (bench/float_numpy.py, as a new user would write it), all in the same run. numpy's answers are
- * checked against ours (sse and gradient at the start, sse after 10 steps); a disagreement prints
- * a MISMATCH line. Skips numpy cleanly when python3 with numpy is absent.
+ * thread and two worker-sharded threads), for the dense kernel as it was before the blocked
+ * rewrite (bench/dense-previous.ts), and for numpy doing the same arithmetic vectorised
+ * (bench/float_numpy.py, as a new user would write it) with OpenBLAS on one thread and on its
+ * own threads, all in the same run. numpy's answers are checked against ours (sse and gradient at
+ * the start, sse after 10 steps); a disagreement prints a MISMATCH line. Skips numpy cleanly when
+ * python3 with numpy is absent. Ratios are of the minimum times (the machine is shared: the
+ * minimum is the run least disturbed); medians are shown too, with the load average.
  *
  * Standalone: `npx tsx bench/float.ts [--quick]`; or through bench/run.ts via `run(reporter, options)`.
  */
@@ -13,11 +16,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadavg } from 'node:os';
 import { SeededRng } from '../src/core/rng.js';
 import { floatTheta } from '../src/dynamics/float-net.js';
 import { initNet } from '../src/dynamics/init.js';
 import { createObjective, type KernelName, type Objective } from '../src/float/objective.js';
 import { createParallelObjective } from '../src/float/parallel.js';
+import { denseSseGradientPrevious, denseWorkspaceSizePrevious } from './dense-previous.js';
 
 /** The shapes bench/run.ts uses (kept structurally identical so this module plugs into it). */
 export interface Table {
@@ -35,16 +40,27 @@ export interface BenchOptions {
   budgetSeconds: number;
 }
 
+/** Our kernels, and the dense kernel before the blocked rewrite. */
+type Method = { kernel: KernelName | 'dense-previous'; threads: number };
+
 interface Case {
   name: string;
   widths: number[];
   n: number;
-  /** Our methods: kernel and threads. */
-  methods: { kernel: KernelName; threads: number }[];
+  methods: Method[];
+  /** The method the last column compares with (index into methods). */
+  reference: number;
   reps: number;
 }
 
 const N = 10_000;
+
+/** Deep nets: the dense kernel on one and two threads, and the previous dense kernel (the reference). */
+const DEEP: Method[] = [
+  { kernel: 'dense', threads: 1 },
+  { kernel: 'dense', threads: 2 },
+  { kernel: 'dense-previous', threads: 1 },
+];
 
 const CASES: Case[] = [
   {
@@ -57,6 +73,7 @@ const CASES: Case[] = [
       { kernel: 'shallow', threads: 1 },
       { kernel: 'shallow', threads: 2 },
     ],
+    reference: 2,
     reps: 3,
   },
   {
@@ -67,27 +84,33 @@ const CASES: Case[] = [
       { kernel: 'shallow', threads: 1 },
       { kernel: 'shallow', threads: 2 },
       { kernel: 'dense', threads: 1 },
+      { kernel: 'dense-previous', threads: 1 },
     ],
+    reference: 0,
     reps: 3,
   },
   {
     name: 'deep 10-64-64-64-1',
     widths: [10, 64, 64, 64, 1],
     n: N,
-    methods: [
-      { kernel: 'dense', threads: 1 },
-      { kernel: 'dense', threads: 2 },
-    ],
-    reps: 3,
+    methods: DEEP,
+    reference: 2,
+    reps: 5,
   },
   {
     name: 'deep 10-256-256-256-1',
     widths: [10, 256, 256, 256, 1],
     n: N,
-    methods: [
-      { kernel: 'dense', threads: 1 },
-      { kernel: 'dense', threads: 2 },
-    ],
+    methods: DEEP,
+    reference: 2,
+    reps: 2,
+  },
+  {
+    name: 'deep 784-128-128-10 (MNIST-sized)',
+    widths: [784, 128, 128, 10],
+    n: N,
+    methods: DEEP,
+    reference: 2,
     reps: 2,
   },
 ];
@@ -101,8 +124,9 @@ const ROUNDS = 3;
 function problem(c: Case): { X: Float64Array; Y: Float64Array; theta: Float64Array; lr: number } {
   const rng = new SeededRng(20261123);
   const d = c.widths[0];
+  const nL = c.widths[c.widths.length - 1];
   const X = Float64Array.from({ length: c.n * d }, () => rng.nextNormal());
-  const Y = Float64Array.from({ length: c.n }, (_, i) => Math.sin(2 * X[i * d]) + 0.1 * rng.nextNormal());
+  const Y = Float64Array.from({ length: c.n * nL }, (_, q) => Math.sin(2 * X[Math.floor(q / nL) * d] + (q % nL)) + 0.1 * rng.nextNormal());
   const theta = floatTheta(initNet(c.widths, { scheme: 'pytorch' }, rng));
   return { X, Y, theta, lr: 1e-6 };
 }
@@ -154,7 +178,13 @@ function numpyAvailable(): string | null {
   return r.status === 0 ? r.stdout.trim() : null;
 }
 
-function runNumpy(c: Case, p: ReturnType<typeof problem>, dir: string, checkSteps: number): NumpyResult {
+/** numpy on one BLAS thread, or on OpenBLAS's own choice of threads. */
+const NUMPY_FLAVOURS = [
+  { label: '1 thread', env: { OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' } },
+  { label: 'its threads', env: {} },
+] as const;
+
+function runNumpy(c: Case, p: ReturnType<typeof problem>, dir: string, checkSteps: number, env: Record<string, string>): NumpyResult {
   const file = (name: string, a: Float64Array): string => {
     const path = join(dir, `${name}.f64`);
     writeFileSync(path, Buffer.from(a.buffer, a.byteOffset, a.byteLength));
@@ -162,14 +192,26 @@ function runNumpy(c: Case, p: ReturnType<typeof problem>, dir: string, checkStep
   };
   const job = { X: file('X', p.X), Y: file('Y', p.Y), theta: file('theta', p.theta), widths: c.widths, lr: p.lr, reps: c.reps, steps: checkSteps };
   const script = fileURLToPath(new URL('./float_numpy.py', import.meta.url));
-  const r = spawnSync('python3', [script], { input: JSON.stringify(job), encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync('python3', [script], { input: JSON.stringify(job), encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, ...env } });
   if (r.status !== 0) throw new Error(`bench/float_numpy.py failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as NumpyResult;
+}
+
+/** The objective of a method: ours through createObjective / createParallelObjective, or the previous dense kernel. */
+async function objectiveOf(m: Method, c: Case, X: Float64Array, Y: Float64Array): Promise<Objective> {
+  if (m.kernel === 'dense-previous') {
+    const widths = Int32Array.from(c.widths);
+    const work = new Float64Array(denseWorkspaceSizePrevious(widths));
+    const dense = createObjective(c.widths, X, Y, { kernel: 'dense' });
+    return { ...dense, evaluate: (theta, grad) => denseSseGradientPrevious(widths, X, Y, 0, dense.n, theta, 0, grad, 0, work) };
+  }
+  return m.threads === 1 ? createObjective(c.widths, X, Y, { kernel: m.kernel }) : createParallelObjective(c.widths, X, Y, { kernel: m.kernel, threads: m.threads });
 }
 
 const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : x.toFixed(3));
 const ratio = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-300);
+const load = (): string => loadavg().map((x) => x.toFixed(1)).join(', ');
 
 export async function run(reporter: Reporter, options: BenchOptions & { quick?: boolean } = { budgetSeconds: 25 }): Promise<void> {
   const numpy = numpyAvailable();
@@ -177,6 +219,7 @@ export async function run(reporter: Reporter, options: BenchOptions & { quick?: 
   const dir = mkdtempSync(join(tmpdir(), 'relu-exact-bench-'));
   const rows: string[][] = [];
   const notes: string[] = [];
+  const loadBefore = load();
   let mismatch = false;
   try {
     const cases = options.quick === true ? CASES.slice(0, 2) : CASES;
@@ -184,17 +227,22 @@ export async function run(reporter: Reporter, options: BenchOptions & { quick?: 
       reporter.progress(`${c.name}: data and init`);
       const p = problem(c);
       const objectives: Objective[] = [];
-      for (const m of c.methods) objectives.push(m.threads === 1 ? createObjective(c.widths, p.X, p.Y, { kernel: m.kernel }) : await createParallelObjective(c.widths, p.X, p.Y, { kernel: m.kernel, threads: m.threads }));
-      const numpyTimes: number[] = [];
+      for (const m of c.methods) objectives.push(await objectiveOf(m, c, p.X, p.Y));
+      const numpyTimes: number[][] = NUMPY_FLAVOURS.map(() => []);
       const ourTimes: number[][] = c.methods.map(() => []);
       let np: NumpyResult | null = null;
       try {
         // rounds alternate numpy and ours, so both see the same load on a shared machine
         for (let round = 0; round < ROUNDS; round++) {
           if (numpy !== null) {
-            reporter.progress(`${c.name}: numpy (round ${round + 1} of ${ROUNDS})`);
-            np = runNumpy(c, p, dir, round === ROUNDS - 1 ? CHECK_STEPS : 0);
-            numpyTimes.push(...np.stepMs);
+            NUMPY_FLAVOURS.forEach((flavour, f) => {
+              reporter.progress(`${c.name}: numpy, ${flavour.label} (round ${round + 1} of ${ROUNDS})`);
+              // the answers to check against: one thread's, with the descent steps, in the last round
+              const checked = round === ROUNDS - 1 && f === 0;
+              const result = runNumpy(c, p, dir, checked ? CHECK_STEPS : 0, flavour.env);
+              numpyTimes[f].push(...result.stepMs);
+              if (checked) np = result;
+            });
           }
           c.methods.forEach((m, k) => {
             reporter.progress(`${c.name}: ${m.kernel}, ${m.threads} thread(s) (round ${round + 1} of ${ROUNDS})`);
@@ -202,7 +250,7 @@ export async function run(reporter: Reporter, options: BenchOptions & { quick?: 
           });
         }
         if (np !== null) {
-          const answers = np;
+          const answers: NumpyResult = np;
           c.methods.forEach((m, k) => {
             const objective = objectives[k];
             const grad = new Float64Array(p.theta.length);
@@ -220,22 +268,32 @@ export async function run(reporter: Reporter, options: BenchOptions & { quick?: 
       } finally {
         for (const o of objectives) await o.close();
       }
-      const numpyMs = numpyTimes.length > 0 ? median(numpyTimes) : null;
-      const ours = c.methods.map((m, k) => ({ label: `${m.kernel}${m.threads > 1 ? `, ${m.threads} threads` : ''}`, median: median(ourTimes[k]), min: Math.min(...ourTimes[k]), kernel: m.kernel, threads: m.threads }));
-      const dense = ours.find((o) => o.kernel !== 'sorted' && o.threads === 1);
-      if (numpyMs !== null) rows.push([c.name, `numpy ${numpy}`, `${ms(numpyMs)} (min ${ms(Math.min(...numpyTimes))})`, '1', dense !== undefined ? ratio(numpyMs / dense.median) : '-']);
-      for (const o of ours) rows.push([c.name, `ours: ${o.label}`, `${ms(o.median)} (min ${ms(o.min)})`, numpyMs !== null ? ratio(numpyMs / o.median) : '-', dense !== undefined ? ratio(dense.median / o.median) : '-']);
+      const label = (m: Method): string => `${m.kernel === 'dense-previous' ? 'dense before the blocked rewrite' : m.kernel}${m.threads > 1 ? `, ${m.threads} threads` : ''}`;
+      const timed = [
+        ...(numpy === null ? [] : NUMPY_FLAVOURS.map((flavour, f) => ({ label: `numpy ${numpy}, ${flavour.label}`, times: numpyTimes[f] }))),
+        ...c.methods.map((m, k) => ({ label: `ours: ${label(m)}${k === c.reference ? ' (ref.)' : ''}`, times: ourTimes[k] })),
+      ];
+      const best = (times: number[]): number => Math.min(...times);
+      const numpyOne = numpy === null ? null : best(numpyTimes[0]);
+      const numpyThreads = numpy === null ? null : best(numpyTimes[1]);
+      const reference = best(ourTimes[c.reference]);
+      for (const t of timed) {
+        const b = best(t.times);
+        rows.push([c.name, t.label, `${ms(b)} (${ms(median(t.times))})`, numpyOne === null ? '-' : ratio(numpyOne / b), numpyThreads === null ? '-' : ratio(numpyThreads / b), ratio(reference / b)]);
+      }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   reporter.table({
     title: `One gradient step (sse and gradient, then theta -= lr grad), n = ${N} points, float64`,
-    columns: ['problem', 'method', 'ms per step (median)', 'speed-up vs numpy', 'speed-up vs our one-thread dense kernel'],
+    columns: ['problem', 'method', 'ms per step, min (median)', 'speed-up vs numpy 1 thread', 'vs numpy its threads', 'vs ref.'],
     rows,
     notes: [
-      'numpy: X @ W.T + b, maximum, the same backpropagation with (Z > 0) masks and matrix products (OpenBLAS, its own threads), timed inside python after a warm-up.',
-      `ours: single steps after a warm-up; medians over ${ROUNDS} rounds that alternate numpy and ours (${SORTED_REPS} steps a round for the sorted kernel); "2 threads" shards the data over this thread and one worker thread.`,
+      'numpy: X @ W.T + b, maximum, the same backpropagation with (Z > 0) masks and matrix products, timed inside python after a warm-up; "1 thread" sets OPENBLAS_NUM_THREADS = OMP_NUM_THREADS = MKL_NUM_THREADS = 1, "its threads" leaves OpenBLAS its default (all cores).',
+      `ours: single steps after a warm-up, over ${ROUNDS} rounds that alternate numpy and ours (${SORTED_REPS} steps a round for the sorted kernel); "2 threads" shards the data over this thread and one worker thread; "dense before the blocked rewrite" is bench/dense-previous.ts.`,
+      'Speed-ups are ratios of the minimum times (the least disturbed run on a shared machine); "ref." is the row marked (ref.) of the same problem.',
+      `Load average (1, 5, 15 min) at the start: ${loadBefore}; at the end: ${load()}.`,
       ...notes,
     ],
   });

@@ -13,8 +13,8 @@
  * Sums run in the order of shallow.ts and dense.ts (z = b + sum over inputs ascending, f = c +
  * sum over units ascending), so with ReLU the forward passes agree with the fast ReLU kernels bit
  * for bit, the univariate gradient too; the gradient for d > 1 and deep nets adds the same terms
- * in another order (the fast kernels sum four points first), within a few ulps. The fast kernels
- * stay ReLU's path (objective.ts chooses); these serve every other activation.
+ * in another order (the fast kernels sum four points, or a block of points, first), within a few
+ * ulps. The fast kernels stay ReLU's path (objective.ts chooses); these serve every other activation.
  */
 import type { Activation } from './activation.js';
 

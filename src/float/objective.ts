@@ -5,7 +5,7 @@
  */
 import { DimensionError, UsageError } from '../core/errors.js';
 import { RELU, isRelu, type Activation } from './activation.js';
-import { denseSseGradient, denseWorkspaceSize } from './dense.js';
+import { createDenseWorkspace, denseSseGradient } from './dense.js';
 import { denseSseGradientGeneric, genericDenseWorkspaceSize, genericShallowWorkspaceSize, shallowSseGradientGeneric } from './generic.js';
 import { denseLayout } from './layout.js';
 import { shallowSseGradient, shallowWorkspaceSize } from './shallow.js';
@@ -103,7 +103,7 @@ export function shardEvaluator(kernel: KernelName, widths: readonly number[], X:
     }
     case 'dense': {
       const w = Int32Array.from(widths);
-      const work = new Float64Array(denseWorkspaceSize(w));
+      const work = createDenseWorkspace(w);
       return (theta, grad, og) => denseSseGradient(w, X, Y, i0, i1, theta, 0, grad, og, work);
     }
   }

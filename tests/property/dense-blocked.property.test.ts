@@ -1,0 +1,133 @@
+/**
+ * The blocked dense kernel (src/float/dense.ts: blocks of DENSE_BLOCK points, padded widths,
+ * matrix products in WebAssembly or JavaScript) against a straightforward per-point reference
+ * written here: forward pass and backpropagation one point and one unit at a time, sums in
+ * ascending order. Architectures include width-1 layers and widths that are not multiples of 4;
+ * point ranges include n = 1, ranges not a multiple of the block, and ranges starting inside X;
+ * theta, the gradient and the output sit at offsets inside larger arrays.
+ */
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { createDenseWorkspace, DENSE_BLOCK, denseForward, denseSseGradient, denseWorkspaceSize, isWasmWorkspace } from '../../src/float/dense.js';
+import { absScales, smallFloat, type FloatInstance } from '../helpers/float-exact.js';
+
+const TOL = 1e-12;
+
+/** f, sse and the gradient over rows [i0, i1), one point at a time (relu'(0) = 0). */
+function reference(widths: readonly number[], X: Float64Array, Y: Float64Array, i0: number, i1: number, theta: Float64Array): { f: number[]; sse: number; grad: Float64Array } {
+  const L = widths.length - 1;
+  const nL = widths[L];
+  const grad = new Float64Array(theta.length);
+  const f: number[] = [];
+  const offsets: number[] = [];
+  for (let l = 1, at = 0; l <= L; at += widths[l] * (widths[l - 1] + 1), l++) offsets.push(at);
+  const W = (l: number, j: number, k: number): number => theta[offsets[l - 1] + j * widths[l - 1] + k];
+  const b = (l: number, j: number): number => theta[offsets[l - 1] + widths[l] * widths[l - 1] + j];
+  let sse = 0;
+  for (let i = i0; i < i1; i++) {
+    const h: number[][] = [Array.from(X.subarray(i * widths[0], (i + 1) * widths[0]))];
+    for (let l = 1; l <= L; l++) {
+      const z = Array.from({ length: widths[l] }, (_, j) => {
+        let s = b(l, j);
+        for (let k = 0; k < widths[l - 1]; k++) s += W(l, j, k) * h[l - 1][k];
+        return s;
+      });
+      h.push(l === L ? z : z.map((s) => (s > 0 ? s : 0)));
+    }
+    f.push(...h[L]);
+    let delta = h[L].map((v, j) => {
+      const r = v - Y[i * nL + j];
+      sse += r * r;
+      return 2 * r;
+    });
+    for (let l = L; l >= 1; l--) {
+      const nIn = widths[l - 1];
+      for (let j = 0; j < widths[l]; j++) {
+        for (let k = 0; k < nIn; k++) grad[offsets[l - 1] + j * nIn + k] += delta[j] * h[l - 1][k];
+        grad[offsets[l - 1] + widths[l] * nIn + j] += delta[j];
+      }
+      delta = Array.from({ length: nIn }, (_, k) => {
+        let s = 0;
+        for (let j = 0; j < widths[l]; j++) s += W(l, j, k) * delta[j];
+        return h[l - 1][k] > 0 ? s : 0;
+      });
+    }
+  }
+  return { f, sse, grad };
+}
+
+const entry = fc.oneof(smallFloat, fc.double({ min: -4, max: 4, noNaN: true }));
+const rowCount = fc.oneof(fc.constant(1), fc.constantFrom(DENSE_BLOCK - 1, DENSE_BLOCK, DENSE_BLOCK + 1, 2 * DENSE_BLOCK + 3), fc.integer({ min: 1, max: 150 }));
+
+/** Widths (1 to 4 layers, each width 1..9, width 1 often), n, a row range [i0, i1), offsets of theta and gradient. */
+const problem = fc
+  .record({
+    widths: fc.array(fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 9 })), { minLength: 2, maxLength: 5 }),
+    rows: rowCount,
+    before: fc.integer({ min: 0, max: 5 }),
+    after: fc.integer({ min: 0, max: 2 }),
+    ot: fc.integer({ min: 0, max: 3 }),
+    og: fc.integer({ min: 0, max: 3 }),
+  })
+  .chain((s) => {
+    const n = s.before + s.rows + s.after;
+    const size = s.widths.slice(1).reduce((acc, out, k) => acc + out * (s.widths[k] + 1), 0);
+    const nL = s.widths[s.widths.length - 1];
+    return fc
+      .tuple(fc.array(entry, { minLength: size, maxLength: size }), fc.array(entry, { minLength: n * s.widths[0], maxLength: n * s.widths[0] }), fc.array(entry, { minLength: n * nL, maxLength: n * nL }))
+      .map(([t, x, y]) => ({ ...s, n, theta: Float64Array.from(t), X: Float64Array.from(x), Y: Float64Array.from(y), i0: s.before, i1: s.before + s.rows }));
+  });
+
+type Problem = typeof problem extends fc.Arbitrary<infer P> ? P : never;
+
+const WORKSPACES = [
+  ['WebAssembly (createDenseWorkspace)', (w: number[]) => createDenseWorkspace(w)],
+  ['JavaScript (a plain Float64Array)', (w: number[]) => new Float64Array(denseWorkspaceSize(w))],
+] as const;
+
+describe('createDenseWorkspace', () => {
+  test('runs the products in WebAssembly on Node 20 (SIMD is there), a plain array does not', () => {
+    expect(isWasmWorkspace(createDenseWorkspace([3, 4, 1]))).toBe(true);
+    expect(isWasmWorkspace(new Float64Array(denseWorkspaceSize([3, 4, 1])))).toBe(false);
+  });
+});
+
+describe.each(WORKSPACES)('the blocked dense kernel, %s, agrees with a per-point reference', (_label, workspace) => {
+  test.prop([problem], { numRuns: 60 })('forward bit for bit; sse and gradient within 1e-12 of their scale', (p: Problem) => {
+    const ref = reference(p.widths, p.X, p.Y, p.i0, p.i1, p.theta);
+    const sub: FloatInstance = { widths: p.widths, theta: p.theta, X: p.X.subarray(p.i0 * p.widths[0], p.i1 * p.widths[0]), Y: p.Y.subarray(p.i0 * p.widths.at(-1)!, p.i1 * p.widths.at(-1)!), n: p.rows };
+    const scale = absScales(sub);
+    const work = workspace(p.widths);
+    const theta = new Float64Array(p.ot + p.theta.length).fill(NaN);
+    theta.set(p.theta, p.ot);
+    // forward: the same sums in the same order, so the same numbers (=== also takes -0 for 0)
+    const out = new Float64Array(1 + ref.f.length).fill(NaN);
+    denseForward(p.widths, p.X, p.i0, p.i1, theta, p.ot, out, 1, work);
+    ref.f.forEach((v, q) => expect(out[1 + q] === v, `f entry ${q}: ${out[1 + q]} vs ${v}`).toBe(true));
+    expect(out[0]).toBeNaN();
+    // sse and gradient, twice on the same workspace (the gradient is written, not added)
+    const grad = new Float64Array(p.og + p.theta.length + 1).fill(NaN);
+    for (let round = 0; round < 2; round++) {
+      const sse = denseSseGradient(p.widths, p.X, p.Y, p.i0, p.i1, theta, p.ot, grad, p.og, work);
+      let sseScale = 0;
+      scale.f.forEach((s, q) => (sseScale += (2 * s + Math.abs(sub.Y[q])) ** 2));
+      expect(Math.abs(sse - ref.sse)).toBeLessThanOrEqual(TOL * sseScale);
+      ref.grad.forEach((g, q) => expect(Math.abs(grad[p.og + q] - g), `gradient entry ${q}: ${grad[p.og + q]} vs ${g}`).toBeLessThanOrEqual(TOL * scale.grad[q]));
+      expect(grad[grad.length - 1]).toBeNaN();
+      expect(denseSseGradient(p.widths, p.X, p.Y, p.i0, p.i1, theta, p.ot, null, 0, work)).toBe(sse);
+    }
+  });
+});
+
+describe('the two workspaces give the same bits', () => {
+  test.prop([problem], { numRuns: 40 })('WebAssembly and JavaScript products add the same terms in the same order', (p: Problem) => {
+    const run = (work: Float64Array): { sse: number; grad: Float64Array } => {
+      const grad = new Float64Array(p.theta.length);
+      return { sse: denseSseGradient(p.widths, p.X, p.Y, p.i0, p.i1, p.theta, 0, grad, 0, work), grad };
+    };
+    const wasm = run(createDenseWorkspace(p.widths));
+    const js = run(new Float64Array(denseWorkspaceSize(p.widths)));
+    expect(wasm.sse).toBe(js.sse);
+    expect(Array.from(wasm.grad)).toEqual(Array.from(js.grad));
+  });
+});
