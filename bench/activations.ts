@@ -13,7 +13,7 @@ import { SeededRng } from '../src/core/rng.js';
 import { createActivation, RELU, type Activation } from '../src/float/activation.js';
 import { genericShallowWorkspaceSize, shallowSseGradientGeneric } from '../src/float/generic.js';
 import { createObjective } from '../src/float/objective.js';
-import type { BenchOptions, Reporter } from './float.js';
+import type { BenchOptions, Reporter } from './run.js';
 
 const N = 10_000;
 const M = 1000;

@@ -23,22 +23,8 @@ import { initNet } from '../src/dynamics/init.js';
 import { createObjective, type KernelName, type Objective } from '../src/float/objective.js';
 import { createParallelObjective } from '../src/float/parallel.js';
 import { denseSseGradientPrevious, denseWorkspaceSizePrevious } from './dense-previous.js';
+import type { BenchOptions, Reporter } from './run.js';
 
-/** The shapes bench/run.ts uses (kept structurally identical so this module plugs into it). */
-export interface Table {
-  title: string;
-  columns: string[];
-  rows: string[][];
-  notes?: string[];
-}
-export interface Reporter {
-  table(t: Table): void;
-  line(text: string): void;
-  progress(text: string): void;
-}
-export interface BenchOptions {
-  budgetSeconds: number;
-}
 
 /** Our kernels, and the dense kernel before the blocked rewrite. */
 type Method = { kernel: KernelName | 'dense-previous'; threads: number };
@@ -213,7 +199,7 @@ const ratio = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFi
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-300);
 const load = (): string => loadavg().map((x) => x.toFixed(1)).join(', ');
 
-export async function run(reporter: Reporter, options: BenchOptions & { quick?: boolean } = { budgetSeconds: 25 }): Promise<void> {
+export async function run(reporter: Reporter, options: BenchOptions = { budgetSeconds: 25 }): Promise<void> {
   const numpy = numpyAvailable();
   if (numpy === null) reporter.line('python3 with numpy not found: the numpy columns are skipped.');
   const dir = mkdtempSync(join(tmpdir(), 'relu-exact-bench-'));

@@ -16,21 +16,8 @@ import { Rational } from '../src/field/rational.js';
 import { createReluNet, type ReluNet } from '../src/network/relu-net.js';
 import { toSpline } from '../src/spline/to-spline.js';
 import { bruteCounterexample } from '../tests/helpers/identify-brute.js';
+import type { BenchOptions, Reporter } from './run.js';
 
-export interface Table {
-  title: string;
-  columns: string[];
-  rows: string[][];
-  notes?: string[];
-}
-export interface Reporter {
-  table(t: Table): void;
-  line(text: string): void;
-  progress(text: string): void;
-}
-export interface BenchOptions {
-  budgetSeconds: number;
-}
 
 /** K right- or left-facing neurons at distinct half-integer breakpoints with far-left slope 0 (so e = 0). */
 function netWithKinks(K: number, rng: SeededRng): ReluNet<Rational> {

@@ -20,7 +20,7 @@ import { QQ } from '../src/field/qq.js';
 import { Rational } from '../src/field/rational.js';
 import { createReluNet } from '../src/network/relu-net.js';
 import { compareWithOptimum, descentRuns, sseScale, type GapSummary } from '../src/dynamics/descent-runs.js';
-import type { BenchOptions, Reporter } from './patterns.js';
+import type { BenchOptions, Reporter } from './run.js';
 
 type Data = { X: Rational[][]; y: Rational[] };
 

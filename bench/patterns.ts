@@ -17,25 +17,10 @@ import { BudgetExceededError } from '../src/core/errors.js';
 import { SeededRng } from '../src/core/rng.js';
 import { Rational } from '../src/field/rational.js';
 import { interiorPoint } from '../src/lp/index.js';
+import type { BenchOptions, Reporter } from './run.js';
 
 type Data = Rational[][];
 
-/** The shapes of bench/run.ts (structurally identical, so this module plugs into it unchanged). */
-export interface Table {
-  title: string;
-  columns: string[];
-  rows: string[][];
-  notes?: string[];
-}
-export interface Reporter {
-  table(t: Table): void;
-  line(text: string): void;
-  progress(text: string): void;
-}
-export interface BenchOptions {
-  budgetSeconds: number;
-  quick?: boolean;
-}
 
 function randomData(n: number, d: number, seed: number): Data {
   const rng = new SeededRng(seed);

@@ -39,6 +39,8 @@ export interface Reporter {
 export interface BenchOptions {
   /** Seconds a slow baseline may take for one measurement; bigger estimated jobs are skipped. */
   budgetSeconds: number;
+  /** A smoke run: the smallest cases only (benches that have such a mode). */
+  quick?: boolean;
 }
 
 export type Bench = (reporter: Reporter, options: BenchOptions) => Promise<void>;
