@@ -21,7 +21,7 @@ import Fraction from 'fraction.js';
 type Q = Fraction;
 const ZERO = new Fraction(0);
 
-interface Generator {
+interface Gen {
   readonly vec: Q[];
   /** signs of M r per point (0 for the constants). */
   readonly signs: number[];
@@ -92,7 +92,7 @@ export function optimumByNnls(X: readonly (readonly (number | string)[])[], y: r
       rays.set(key, r);
     }
   }
-  const gens: Generator[] = [];
+  const gens: Gen[] = [];
   for (const r of rays.values()) {
     const pre = M.map((row) => dot(row, r));
     const vec = pre.map((t) => (t.compare(0) > 0 ? t : ZERO));
@@ -102,8 +102,8 @@ export function optimumByNnls(X: readonly (readonly (number | string)[])[], y: r
   }
   if (outputBias) for (const e of [1, -1] as const) gens.push({ vec: Y.map(() => new Fraction(e)), signs: [], e, constant: true });
 
-  const conflict = (a: Generator, b: Generator): boolean => a.e !== b.e || a.signs.some((s, i) => s * b.signs[i] < 0);
-  const colourable = (T: Generator[]): boolean => {
+  const conflict = (a: Gen, b: Gen): boolean => a.e !== b.e || a.signs.some((s, i) => s * b.signs[i] < 0);
+  const colourable = (T: Gen[]): boolean => {
     const nodes = T.filter((g) => !g.constant);
     const colour: number[] = [];
     const place = (i: number): boolean => {
@@ -118,7 +118,7 @@ export function optimumByNnls(X: readonly (readonly (number | string)[])[], y: r
     return place(0);
   };
   let best = Y.reduce((s, t) => s.add(t.mul(t)), ZERO);
-  const visit = (T: Generator[], from: number): void => {
+  const visit = (T: Gen[], from: number): void => {
     for (let i = from; i < gens.length; i++) {
       const U = [...T, gens[i]];
       if (U.length > n || !colourable(U)) continue;
