@@ -7,7 +7,6 @@
  * - every smooth critical point against a gradient and Hessian in (w, b, v, c) written here,
  *   with the inertia from the characteristic polynomial (Faddeev-LeVerrier; Descartes' rule is
  *   exact for a real-rooted polynomial), and the lowest value against the optimum;
- * - float gradient descent from random starts ends near a listed local minimum;
  * - the certified eigenvalue intervals contain mathjs' float eigenvalues.
  */
 import Fraction from 'fraction.js';
