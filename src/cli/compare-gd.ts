@@ -47,7 +47,7 @@ export function compareGdRequest(ctx: CommandContext): CompareGdRequest | null {
   if (tolRaw !== undefined && !(typeof tolRaw === 'string' && tolRaw.trim() !== '' && Number.isFinite(relativeTolerance) && relativeTolerance >= 0)) throw new UsageError(`--gd-tolerance must be a number >= 0, got ${JSON.stringify(tolRaw)}`);
   return {
     runs: integerOption(ctx, 'compare-gd', { min: 1, max: 10_000 }),
-    steps: integerOr(ctx, 'gd-steps', DEFAULT_STEPS, { min: 0, max: 100_000_000 }),
+    steps: integerOr(ctx, 'gd-steps', DEFAULT_STEPS, { min: 1, max: 100_000_000 }),
     lr: ctx.options['gd-lr'] === undefined ? undefined : positiveOr(ctx, 'gd-lr', 1),
     scheme: scheme as InitScheme,
     seed: integerOption(ctx, 'gd-seed', { min: 0, max: 2 ** 31 }),

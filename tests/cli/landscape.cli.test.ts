@@ -97,6 +97,7 @@ describe('relu-exact optimum --compare-gd', () => {
       [['--compare-gd', '0'], '--compare-gd must be an integer in [1, 10000]'],
       [['--compare-gd', '2', '--gd-init', 'zeros'], '--gd-init must be one of'],
       [['--compare-gd', '2', '--gd-tolerance=-1'], '--gd-tolerance must be a number >= 0'],
+      [['--compare-gd', '2', '--gd-steps', '0'], '--gd-steps must be an integer in [1, '],
     ] as const) {
       const r = await runInMemory(['optimum', '--data', 'virtual:3.json', '--width', '1', ...args], files);
       expect(r.code).toBe(2);
