@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { UsageError } from '../core/errors.js';
-import { verifyCertificate, type VerifyResult } from '../verify/index.js';
-import type { Certificate } from './certificate.js';
+import type { VerifyResult } from '../verify/index.js';
+import { verifyWithOwnKinds, type Certificate, type CertificateChecker } from './certificate.js';
 
 export interface ConjectureDefinition<I> {
   /** Kebab-case name (`relu-exact check --conjecture NAME`). */
@@ -19,6 +19,8 @@ export interface ConjectureDefinition<I> {
   holds(instance: I): boolean;
   /** A certificate that the statement fails on a counterexample (optional). */
   certify?(instance: I): Certificate;
+  /** Re-checks certificates of a kind of your own (see TheoremDefinition.verify). */
+  verify?: CertificateChecker;
   /** Why it is expected to hold (or, for a demonstration, why it is false). */
   readonly note?: string;
 }
@@ -79,6 +81,6 @@ export function checkConjecture<I>(conjecture: ConjectureDefinition<I>, options:
     ...base,
     refuted: true,
     seconds: (performance.now() - started) / 1000,
-    counterexample: { value, printed: fc.stringify(value), shrinks: details.numShrinks, certificate, verification: certificate === null ? null : verifyCertificate(certificate) },
+    counterexample: { value, printed: fc.stringify(value), shrinks: details.numShrinks, certificate, verification: certificate === null ? null : verifyWithOwnKinds(certificate, conjecture.verify) },
   };
 }

@@ -19,7 +19,7 @@ export { matrixOfRank, type MatrixOfRankOptions, type MatrixWithRank } from './m
 export { randRank, randOps, randUnimodular, randNonsingular, randSymmetricWithInertia, type IntRng, type IntMat, type KnownInertia, type RandOpsOptions, type RandRankOptions } from './known-matrices.js';
 export { scaleNeuron, permuteNeurons } from './symmetries.js';
 export { formatNet } from './print.js';
-export { makeCertificate, CERTIFICATE_FORMAT, type Certificate } from './certificate.js';
+export { makeCertificate, verifyWithOwnKinds, CERTIFICATE_FORMAT, type Certificate, type CertificateChecker } from './certificate.js';
 export { defineTheorem, definePendingTheorem, type Theorem, type PendingTheorem, type AnyTheorem, type TheoremDefinition, type PendingDefinition, type Statement, type SizeSpec, type InstanceCheck } from './theorem.js';
 export { runTheorem, checkInstance, shrinkCounterexample, type RunOptions, type TheoremReport, type Counterexample, type InstanceOutcome } from './runner.js';
 export { defineConjecture, checkConjecture, type Conjecture, type ConjectureDefinition, type ConjectureOptions, type ConjectureReport } from './conjecture.js';

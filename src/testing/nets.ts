@@ -34,7 +34,13 @@ export interface ReluNetOptions {
    * image of the earlier layers, are not excluded).
    */
   generic?: boolean;
-  /** Default 'none'. */
+  /**
+   * Default 'none'. 'dead-neuron': the first neuron of the first hidden layer has zero incoming
+   * weights and a negative bias; 'parallel-neurons': the second neuron of the first hidden layer
+   * is alpha > 0 times the first; 'zero-outer-weight': the first neuron of the last hidden layer
+   * has outgoing weight 0. (Indices here and in `scaleNeuron` count from 0; the messages of the
+   * analyses and matchers number neurons from 1, so the dead neuron is "neuron 1" there.)
+   */
   degeneracy?: NetDegeneracy;
 }
 

@@ -8,8 +8,7 @@
  */
 import fc from 'fast-check';
 import { UsageError } from '../core/errors.js';
-import { verifyCertificate } from '../verify/index.js';
-import type { Certificate } from './certificate.js';
+import { verifyWithOwnKinds, type Certificate } from './certificate.js';
 import type { AnyTheorem, Theorem } from './theorem.js';
 
 export interface RunOptions {
@@ -63,7 +62,7 @@ export interface InstanceOutcome {
   readonly certificate: Certificate | null;
 }
 
-/** Checks one instance and re-checks its certificate with the independent verifier. */
+/** Checks one instance and re-checks its certificate with the independent verifier (or the theorem's own `verify`, for a kind of its own). */
 export function checkInstance<I>(theorem: Theorem<I>, instance: I): InstanceOutcome {
   let result;
   try {
@@ -72,7 +71,7 @@ export function checkInstance<I>(theorem: Theorem<I>, instance: I): InstanceOutc
     return { failure: `the check threw: ${(e as Error).message}`, certificate: null };
   }
   const { certificate } = result;
-  const verdict = verifyCertificate(certificate);
+  const verdict = verifyWithOwnKinds(certificate, theorem.verify);
   if (!verdict.valid) return { failure: `the certificate is rejected: ${verdict.reason}`, certificate };
   if (!verdict.holds) return { failure: `the statement fails: ${verdict.summary}`, certificate };
   if (result.problems !== undefined && result.problems.length > 0) return { failure: `the toolkit disagrees with the certified facts: ${result.problems.join('; ')}`, certificate };
@@ -114,13 +113,21 @@ export function runTheorem(theorem: AnyTheorem, options: RunOptions = {}): Theor
   return { ...common, size, instances: checked, skipped, passed: failed === 0, failed, pending: null, seconds: (performance.now() - started) / 1000, failures, counterexample };
 }
 
-/** Shrinks a failing instance over the theorem's arbitrary; the failure itself goes first. */
+/**
+ * Shrinks a failing instance over the theorem's arbitrary; the failure itself goes first.
+ * fast-check shrinks a given value only when the arbitrary can rebuild how it drew it (`map` with
+ * an unmapper, as `rational` and `reluNet` have); otherwise (a plain `map`, `chain`, `dataset`,
+ * `matrixOfRank`) it would come back unshrunk, so a failure is looked for among seeded random
+ * draws instead, which shrink. When none fails, the found instance is returned as it is.
+ */
 export function shrinkCounterexample<I>(theorem: Theorem<I>, found: I, size: number, seed: number, numRuns: number): Counterexample {
-  const property = fc.property(theorem.arbitrary(size), (instance) => {
+  const arbitrary = theorem.arbitrary(size);
+  const property = fc.property(arbitrary, (instance) => {
     if (theorem.hypothesis !== undefined) fc.pre(theorem.hypothesis(instance));
     return checkInstance(theorem, instance).failure === null;
   });
-  const details = fc.check(property, { seed, numRuns, examples: [[found]] });
+  const examples = arbitrary.canShrinkWithoutContext(found) ? [[found] as [I]] : [];
+  const details = fc.check(property, { seed, numRuns, examples });
   const shrunk = details.failed && details.counterexample !== null ? details.counterexample[0] : found;
   const outcome = checkInstance(theorem, shrunk);
   return {

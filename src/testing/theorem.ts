@@ -8,7 +8,7 @@
  */
 import type fc from 'fast-check';
 import { UsageError } from '../core/errors.js';
-import type { Certificate } from './certificate.js';
+import type { Certificate, CertificateChecker } from './certificate.js';
 
 export interface Statement {
   /** What must hold of an instance, in words. */
@@ -50,6 +50,11 @@ export interface TheoremDefinition<I> extends Common {
   /** Instances outside the hypotheses are skipped (default: none are). */
   hypothesis?(instance: I): boolean;
   check(instance: I): InstanceCheck;
+  /**
+   * Re-checks certificates of a kind of your own (a `claim.kind` the built-in verifier does not
+   * know, see CERTIFICATE_KINDS); certificates of the built-in kinds always go to the built-in one.
+   */
+  verify?: CertificateChecker;
 }
 
 export interface PendingDefinition extends Common {
@@ -82,6 +87,7 @@ export function defineTheorem<I>(def: TheoremDefinition<I>): Theorem<I> {
   const { size } = def;
   if (!(Number.isInteger(size?.min) && Number.isInteger(size.max) && size.min <= size.default && size.default <= size.max)) throw new UsageError(`defineTheorem: ${def.name}: size needs integers min <= default <= max`);
   for (const key of ['instances', 'arbitrary', 'check'] as const) if (typeof def[key] !== 'function') throw new UsageError(`defineTheorem: ${def.name} needs a function ${key}`);
+  if (def.verify !== undefined && typeof def.verify !== 'function') throw new UsageError(`defineTheorem: ${def.name}: verify must be a function`);
   return Object.freeze({ ...def, status: 'ready' as const });
 }
 

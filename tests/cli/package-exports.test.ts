@@ -1,7 +1,8 @@
 /**
  * The built package as a user's project sees it: `relu-exact`, `relu-exact/arbitraries`,
  * `relu-exact/vitest` and `relu-exact/proofs` resolve through the package.json `exports` map
- * (a fresh directory with the package under node_modules), run, and type-check.
+ * (a fresh directory with the package under node_modules), run (imported, and required from
+ * CommonJS), and type-check.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -45,6 +46,17 @@ describe('the built package, imported by name from a fresh project', () => {
     const out = JSON.parse(r.stdout);
     expect(out.sample.every((s: string) => /^-?\d+(\/\d+)?$/.test(s))).toBe(true);
     expect(out).toMatchObject({ refuted: true, printed: 'ReluNet 1-1-1 {W1: [[0]], b1: [0]; W2: [[1]], b2: [0]}', matchers: ['toComputeSameFunctionAs', 'toBeIrreducible', 'toHaveFunctionalDimension'], theorems: 20, verify: 'function' });
+  });
+
+  it('resolves from CommonJS too (exports "default"): require loads it where Node can require ES modules', () => {
+    writeFileSync(join(dir, 'use.cjs'), `const out = {};
+for (const s of ['relu-exact', 'relu-exact/arbitraries', 'relu-exact/vitest', 'relu-exact/proofs']) {
+  try { out[s] = typeof require(s); } catch (e) { out[s] = e.code; }
+}
+console.log(JSON.stringify(out));`);
+    const r = spawnSync(process.execPath, ['use.cjs'], { cwd: dir, encoding: 'utf8' });
+    // Without a "default" condition every one was ERR_PACKAGE_PATH_NOT_EXPORTED; Node >= 20.19 loads them.
+    for (const [name, outcome] of Object.entries(JSON.parse(r.stdout))) expect([name, outcome]).toEqual([name, expect.stringMatching(/^(object|ERR_REQUIRE_ESM)$/)]);
   });
 
   it('type-checks against the published declarations (exports "types")', () => {
