@@ -75,13 +75,14 @@ describe('relu-exact check', () => {
 });
 
 describe('relu-exact verify', () => {
-  it('a tampered certificate: exit 1 and the reason', async () => {
+  it('a tampered certificate is bad input: exit 2 and the reason', async () => {
     const r = await runInMemory(['check', 'spline-identity', '--size', '1', '--certificates', 'virtual:s']);
     const cert = JSON.parse(r.written.get('virtual:s/spline-identity/0.json')!);
     cert.claim.lens.breakpoint = '12';
     const v = await runInMemory(['verify', 't.json'], { 't.json': JSON.stringify(cert) });
-    expect(v.code).toBe(1);
+    expect(v.code).toBe(2);
     expect(v.stdout).toMatch(/^not valid \(spline-identity\): claim.lens.breakpoint: should be -b\/w = /);
+    expect(v.stderr).toMatch(/^relu-exact verify: t.json: not a valid certificate: claim.lens.breakpoint/);
   });
 
   it('a file that is not JSON is bad input (exit 2)', async () => {

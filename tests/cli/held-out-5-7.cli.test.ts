@@ -29,7 +29,7 @@ describe('identify --certificate, then verify', () => {
       const moved = JSON.parse(cert);
       moved.instance.samples[2] = ['5/2'];
       const forged = await runInMemory(['verify', 'c.json'], { 'c.json': JSON.stringify(moved) });
-      expect(forged.code).toBe(1);
+      expect(forged.code).toBe(2);
       expect(forged.stdout).toMatch(/^not valid \(finite-sample-identifiability\)/);
     }
   });

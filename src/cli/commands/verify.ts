@@ -13,8 +13,8 @@ export const verifyCommand: Command = {
     'sign checks of interior points, Gordan vectors, determinants of pivot minors, forward passes of witness nets. The verifier ' +
     'shares no code with the algorithms that made the certificate (only parsing and rational arithmetic). Certificates of ' +
     '`relu-exact identify --certificate` (theorem finite-sample-identifiability) are re-checked by the identifiability checker instead: ' +
-    'it solves no LP, but walks the same placement tree as the search. Exit 0 when it verifies, ' +
-    '1 when it does not (the reason is printed), 2 when the file is not JSON.',
+    'it solves no LP, but walks the same placement tree as the search. Exit 0 when it verifies; 2 when it does not (a bad ' +
+    'certificate is bad input: the reason goes to stderr, and the verdict to stdout as usual) or when the file is not JSON.',
   options: {},
   positionals: [{ name: 'CERT.json', description: 'the certificate file', required: true }],
   run(ctx) {
@@ -30,7 +30,10 @@ export const verifyCommand: Command = {
     if (ctx.json) printJson(ctx, r);
     else if (r.valid) ctx.io.stdout(`valid: ${r.theorem} (${r.kind}): ${r.summary}; the statement ${r.holds ? 'holds' : 'FAILS'} on this instance\n`);
     else ctx.io.stdout(`not valid${r.theorem !== null ? ` (${r.theorem})` : ''}: ${r.reason}\n`);
-    return r.valid ? 0 : 1;
+    if (r.valid) return 0;
+    // FORMATS.md keeps exit 1 for internal errors; a certificate that does not verify is bad input.
+    ctx.io.stderr(`relu-exact verify: ${file}: not a valid certificate: ${r.reason}\n`);
+    return 2;
   },
 };
 
