@@ -116,7 +116,8 @@ export function certifyProfile(
     primes.push(p);
     pivotProducts.push(pivotProduct);
     have += Math.log2(p);
-    if (collect || (early && primes.length <= early.maxPrimes)) {
+    // The early exit needs the block only while the profile is not yet certified by the bound.
+    if (collect || (early && have <= need && primes.length <= early.maxPrimes)) {
       backSubstitute(work, n, p, rows, profile);
       reduced.push(freeBlock(work, n, rows, profile));
     }
@@ -177,8 +178,7 @@ export interface EarlyFinish {
  * lower bound from the first prime, rank = r. The RREF's zero pattern is checked on the result.
  */
 function earlyKernel(a: IntegerMatrix, maxPrimes: number): EarlyFinish {
-  let maxA = 0;
-  for (const row of a.rows) for (const x of row) maxA = Math.max(maxA, bitLength(x));
+  const maxA = a.maxBits;
   return {
     maxPrimes,
     attempt(profile, primes, _products, reduced) {

@@ -17,6 +17,7 @@ const LIMB_MASK = (1n << LIMB_BITS) - 1n;
 export interface IntegerMatrix {
   readonly nrows: number;
   readonly ncols: number;
+  /** The entries as bigints (built on first use when the matrix came from `small` floats). */
   readonly rows: bigint[][];
   /** The entries as float64, row-major, when all are below 2^52 in magnitude. */
   readonly small: Float64Array | undefined;
@@ -26,20 +27,65 @@ export interface IntegerMatrix {
   readonly maxBits: number;
 }
 
+const SMALL = 2 ** 52;
+const SMALL_BIG = 1n << 52n;
+
+/** An integer matrix held as exact floats; its bigint rows are made only if asked for (full-rank rank never does). */
+class SmallIntegerMatrix implements IntegerMatrix {
+  readonly planes = undefined;
+  readonly maxBits: number;
+
+  constructor(
+    readonly nrows: number,
+    readonly ncols: number,
+    readonly small: Float64Array,
+    maxAbs: number,
+    private bigRows?: bigint[][],
+  ) {
+    let bits = 0;
+    for (let v = maxAbs; v >= 1; v = Math.floor(v / 2)) bits++;
+    this.maxBits = bits;
+  }
+
+  get rows(): bigint[][] {
+    if (this.bigRows === undefined) {
+      const { nrows: m, ncols: n, small } = this;
+      this.bigRows = Array.from({ length: m }, (_, i) => Array.from(small.subarray(i * n, i * n + n), (x) => BigInt(x)));
+    }
+    return this.bigRows;
+  }
+}
+
+/**
+ * The entries of bigint rows as floats when every |entry| < 2^52 (undefined otherwise), and the
+ * largest magnitude. Comparisons with a bigint constant, not bitLength per entry (a string each).
+ */
+function smallEntries(rows: readonly (readonly bigint[])[], n: number): { small: Float64Array; maxAbs: number } | undefined {
+  const m = rows.length;
+  const small = new Float64Array(m * n);
+  let maxAbs = 0;
+  for (let i = 0; i < m; i++) {
+    const r = rows[i];
+    for (let j = 0; j < n; j++) {
+      const x = r[j];
+      if (x >= SMALL_BIG || x <= -SMALL_BIG) return undefined;
+      const v = Number(x);
+      small[i * n + j] = v;
+      const av = Math.abs(v);
+      if (av > maxAbs) maxAbs = av;
+    }
+  }
+  return { small, maxAbs };
+}
+
 /** From bigint rows (m x n). */
 export function integerMatrix(rows: bigint[][], ncols: number): IntegerMatrix {
   const m = rows.length;
   const n = ncols;
+  const fast = smallEntries(rows, n);
+  if (fast !== undefined) return new SmallIntegerMatrix(m, n, fast.small, fast.maxAbs, rows);
   let maxBits = 0;
   for (const r of rows) for (const x of r) if (x !== 0n) maxBits = Math.max(maxBits, bitLength(x));
-  if (maxBits <= 52) {
-    const small = new Float64Array(m * n);
-    for (let i = 0; i < m; i++) {
-      const r = rows[i];
-      for (let j = 0; j < n; j++) small[i * n + j] = Number(r[j]);
-    }
-    return { nrows: m, ncols: n, rows, small, planes: undefined, maxBits };
-  }
   const count = Math.ceil(maxBits / 26);
   const planes = Array.from({ length: count }, () => new Float64Array(m * n));
   for (let i = 0; i < m; i++) {
@@ -56,9 +102,63 @@ export function integerMatrix(rows: bigint[][], ncols: number): IntegerMatrix {
   return { nrows: m, ncols: n, rows, small: undefined, planes, maxBits };
 }
 
+/**
+ * A rational matrix with each row times the lcm of its denominators, computed in float64 when
+ * every denominator, row lcm, numerator and cleared entry is below 2^52 (all exact integers
+ * then: l / den divides exactly, and a product whose rounded value is below 2^52 was exact);
+ * undefined otherwise. Avoids a bigint multiplication and division per entry.
+ */
+function clearedInFloats(a: Mat<Rational>): { int: IntegerMatrix; scales: bigint[] } | undefined {
+  const m = a.nrows;
+  const n = a.ncols;
+  const small = new Float64Array(m * n);
+  const scales = new Array<bigint>(m);
+  const dens = new Float64Array(n);
+  let maxAbs = 0;
+  for (let i = 0; i < m; i++) {
+    const r = a.rows[i];
+    let l = 1;
+    for (let j = 0; j < n; j++) {
+      const x = r[j];
+      if (x.den === 1n) {
+        dens[j] = 1;
+        continue;
+      }
+      if (x.den >= SMALL_BIG) return undefined;
+      const d = Number(x.den);
+      dens[j] = d;
+      l = (l / gcdFloat(l, d)) * d;
+      if (l >= SMALL) return undefined;
+    }
+    scales[i] = BigInt(l);
+    for (let j = 0; j < n; j++) {
+      const num = r[j].num;
+      if (num >= SMALL_BIG || num <= -SMALL_BIG) return undefined;
+      const v = Number(num) * (l / dens[j]);
+      const av = Math.abs(v);
+      if (av >= SMALL) return undefined;
+      small[i * n + j] = v;
+      if (av > maxAbs) maxAbs = av;
+    }
+  }
+  return { int: new SmallIntegerMatrix(m, n, small, maxAbs), scales };
+}
+
+/** gcd of positive integers below 2^53 held in floats (Euclid; % is exact on such values). */
+function gcdFloat(x: number, y: number): number {
+  while (y !== 0) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  return x;
+}
+
 /** The integer matrix of a ZZ or QQ matrix, and the row multipliers used for QQ (undefined for ZZ). */
 export function integerMatrixOf(a: Mat<bigint> | Mat<Rational>): { int: IntegerMatrix; scales: bigint[] | undefined } {
   if (a.domain.kind === 'ZZ') return { int: integerMatrix((a as Mat<bigint>).toArrays(), a.ncols), scales: undefined };
+  const fast = clearedInFloats(a as Mat<Rational>);
+  if (fast !== undefined) return fast;
   const { rows, scales } = clearDenominatorsByRow(a as Mat<Rational>);
   return { int: integerMatrix(rows, a.ncols), scales };
 }
@@ -99,6 +199,7 @@ function log2Big(x: bigint): number {
 export function log2Norms(a: IntegerMatrix): { rows: number[]; cols: number[] } {
   const m = a.nrows;
   const n = a.ncols;
+  if (a.small) return log2NormsSmall(a.small, m, n);
   const rowSq = new Array<bigint>(m).fill(0n);
   const colSq = new Array<bigint>(n).fill(0n);
   for (let i = 0; i < m; i++) {
@@ -114,6 +215,28 @@ export function log2Norms(a: IntegerMatrix): { rows: number[]; cols: number[] } 
   // Number() rounds to nearest (relative error 2^-53): a margin of 1e-9 bits per norm covers it.
   const half = (s: bigint): number => (s === 0n ? -Infinity : log2Big(s) / 2 + 1e-9);
   return { rows: rowSq.map(half), cols: colSq.map(half) };
+}
+
+/**
+ * `log2Norms` for float entries: sums of squares in float64. A sum of k nonnegative terms,
+ * each rounded, is within a relative (k + 1) 2^-53 of the true sum, so adding (k + 1) 2^-52
+ * bits (more than log2(1 + (k + 1) 2^-53)) keeps every bound an upper bound.
+ */
+function log2NormsSmall(s: Float64Array, m: number, n: number): { rows: number[]; cols: number[] } {
+  const rowSq = new Float64Array(m);
+  const colSq = new Float64Array(n);
+  for (let i = 0; i < m; i++) {
+    let acc = 0;
+    for (let j = 0; j < n; j++) {
+      const sq = s[i * n + j] * s[i * n + j];
+      acc += sq;
+      colSq[j] += sq;
+    }
+    rowSq[i] = acc;
+  }
+  const margin = (k: number): number => 1e-9 + (k + 1) * 2 ** -52;
+  const half = (x: number, k: number): number => (x === 0 ? -Infinity : Math.log2(x) / 2 + margin(k));
+  return { rows: Array.from(rowSq, (x) => half(x, n)), cols: Array.from(colSq, (x) => half(x, m)) };
 }
 
 /**
