@@ -27,7 +27,8 @@ import { Rational as R } from '../../field/rational.js';
 import { CrtBasis, fractionsOverDenominator, reconstructShared } from './crt.js';
 import { bitLength } from '../../field/bigint.js';
 import { integerMatrixOf, log2MinorBound, log2Norms, residues, type IntegerMatrix } from './integer-matrix.js';
-import { backSubstitute, forwardEliminate, identityRows, type RankProfile } from './modp.js';
+import { backSubstitute, identityRows, type RankProfile } from './modp.js';
+import { forwardEliminate } from './forward.js';
 import { primeAt } from './primes.js';
 import { ZZ } from '../../field/zz.js';
 import { QQ } from '../../field/qq.js';
@@ -148,7 +149,7 @@ export function freeColumns(n: number, pivotCols: readonly number[]): number[] {
  */
 export function rankModular(a: Mat<bigint> | Mat<Rational>, options: ModularOptions = {}): number {
   if (a.nrows === 0 || a.ncols === 0) return 0;
-  const { int } = integerMatrixOf(a.nrows < a.ncols ? (a.transpose() as Mat<bigint> | Mat<Rational>) : a);
+  const { int } = integerMatrixOf(a, a.nrows < a.ncols);
   const full = Math.min(a.nrows, a.ncols);
   const norms = { value: undefined as ReturnType<typeof log2Norms> | undefined };
   // Full rank mod p is full rank over Q: no certificate needed.

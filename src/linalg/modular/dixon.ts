@@ -19,7 +19,8 @@ import { Mat } from '../mat.js';
 import { certifyProfile, type ModularOptions } from './certified.js';
 import { fractionsOverDenominator, reconstructShared } from './crt.js';
 import { integerMatrix, log2MinorBound, log2Norms } from './integer-matrix.js';
-import { backSubstitute, forwardEliminate, identityRows, type RankProfile } from './modp.js';
+import { backSubstitute, identityRows, type RankProfile } from './modp.js';
+import { forwardEliminate } from './forward.js';
 
 export type ModularSolveResult = { ok: true; x: Rational[]; unique: boolean } | { ok: false; reason: 'inconsistent' };
 

@@ -27,8 +27,11 @@ export interface IntegerMatrix {
   readonly maxBits: number;
 }
 
+/**
+ * Entries below this in magnitude are exact in float64 and convert in one Number() each:
+ * rounding is monotone and 2^52 is a float, so |Number(x)| < 2^52 exactly when |x| < 2^52.
+ */
 const SMALL = 2 ** 52;
-const SMALL_BIG = 1n << 52n;
 
 /** An integer matrix held as exact floats; its bigint rows are made only if asked for (full-rank rank never does). */
 class SmallIntegerMatrix implements IntegerMatrix {
@@ -58,7 +61,7 @@ class SmallIntegerMatrix implements IntegerMatrix {
 
 /**
  * The entries of bigint rows as floats when every |entry| < 2^52 (undefined otherwise), and the
- * largest magnitude. Comparisons with a bigint constant, not bitLength per entry (a string each).
+ * largest magnitude: one Number() per entry, not a bitLength (a string each).
  */
 function smallEntries(rows: readonly (readonly bigint[])[], n: number): { small: Float64Array; maxAbs: number } | undefined {
   const m = rows.length;
@@ -67,11 +70,10 @@ function smallEntries(rows: readonly (readonly bigint[])[], n: number): { small:
   for (let i = 0; i < m; i++) {
     const r = rows[i];
     for (let j = 0; j < n; j++) {
-      const x = r[j];
-      if (x >= SMALL_BIG || x <= -SMALL_BIG) return undefined;
-      const v = Number(x);
-      small[i * n + j] = v;
+      const v = Number(r[j]);
       const av = Math.abs(v);
+      if (av >= SMALL) return undefined;
+      small[i * n + j] = v;
       if (av > maxAbs) maxAbs = av;
     }
   }
@@ -104,16 +106,21 @@ export function integerMatrix(rows: bigint[][], ncols: number): IntegerMatrix {
 
 /**
  * A rational matrix with each row times the lcm of its denominators, computed in float64 when
- * every denominator, row lcm, numerator and cleared entry is below 2^52 (all exact integers
- * then: l / den divides exactly, and a product whose rounded value is below 2^52 was exact);
- * undefined otherwise. Avoids a bigint multiplication and division per entry.
+ * every denominator, row lcm and cleared entry is below 2^52 (all exact integers then: l / den
+ * divides exactly, and a product of exact factors whose rounded value is below 2^52 was exact;
+ * a numerator above 2^52 makes the product so too, since the cleared factor l / den >= 1);
+ * undefined otherwise. Avoids a bigint multiplication and division per entry. With `transpose`
+ * the result is the transpose of the cleared matrix, written directly.
  */
-function clearedInFloats(a: Mat<Rational>): { int: IntegerMatrix; scales: bigint[] } | undefined {
+function clearedInFloats(a: Mat<Rational>, transpose: boolean): { int: IntegerMatrix; scales: bigint[] } | undefined {
   const m = a.nrows;
   const n = a.ncols;
   const small = new Float64Array(m * n);
   const scales = new Array<bigint>(m);
   const dens = new Float64Array(n);
+  // Entry (i, j) goes to i * n + j, or to j * m + i for the transpose.
+  const rowStep = transpose ? 1 : n;
+  const colStep = transpose ? m : 1;
   let maxAbs = 0;
   for (let i = 0; i < m; i++) {
     const r = a.rows[i];
@@ -124,28 +131,40 @@ function clearedInFloats(a: Mat<Rational>): { int: IntegerMatrix; scales: bigint
         dens[j] = 1;
         continue;
       }
-      if (x.den >= SMALL_BIG) return undefined;
       const d = Number(x.den);
+      if (d >= SMALL) return undefined;
       dens[j] = d;
-      l = (l / gcdFloat(l, d)) * d;
+      const divides = l < 2 ** 31 && d < 2 ** 31 ? (l | 0) % (d | 0) === 0 : l % d === 0;
+      if (!divides) l = (l / gcdFloat(l, d)) * d;
       if (l >= SMALL) return undefined;
     }
     scales[i] = BigInt(l);
     for (let j = 0; j < n; j++) {
-      const num = r[j].num;
-      if (num >= SMALL_BIG || num <= -SMALL_BIG) return undefined;
-      const v = Number(num) * (l / dens[j]);
+      const v = Number(r[j].num) * (l / dens[j]);
       const av = Math.abs(v);
       if (av >= SMALL) return undefined;
-      small[i * n + j] = v;
+      small[i * rowStep + j * colStep] = v;
       if (av > maxAbs) maxAbs = av;
     }
   }
-  return { int: new SmallIntegerMatrix(m, n, small, maxAbs), scales };
+  return { int: transpose ? new SmallIntegerMatrix(n, m, small, maxAbs) : new SmallIntegerMatrix(m, n, small, maxAbs), scales };
 }
 
-/** gcd of positive integers below 2^53 held in floats (Euclid; % is exact on such values). */
+/**
+ * gcd of positive integers below 2^53 held in floats (Euclid; % is exact on such values). On
+ * 31-bit values it runs on int32, since % on doubles is a call to fmod (measured 10x slower).
+ */
 function gcdFloat(x: number, y: number): number {
+  if (x < 2 ** 31 && y < 2 ** 31) {
+    let u = x | 0;
+    let v = y | 0;
+    while (v !== 0) {
+      const t = u % v | 0;
+      u = v;
+      v = t;
+    }
+    return u;
+  }
   while (y !== 0) {
     const t = x % y;
     x = y;
@@ -154,13 +173,21 @@ function gcdFloat(x: number, y: number): number {
   return x;
 }
 
-/** The integer matrix of a ZZ or QQ matrix, and the row multipliers used for QQ (undefined for ZZ). */
-export function integerMatrixOf(a: Mat<bigint> | Mat<Rational>): { int: IntegerMatrix; scales: bigint[] | undefined } {
-  if (a.domain.kind === 'ZZ') return { int: integerMatrix((a as Mat<bigint>).toArrays(), a.ncols), scales: undefined };
-  const fast = clearedInFloats(a as Mat<Rational>);
+/**
+ * The integer matrix of a ZZ or QQ matrix, and the row multipliers used for QQ (undefined for
+ * ZZ). With `transpose`, the integer matrix of the transpose (its rows are the cleared columns
+ * of A, the multipliers then scale its columns), without building the transposed input.
+ */
+export function integerMatrixOf(a: Mat<bigint> | Mat<Rational>, transpose = false): { int: IntegerMatrix; scales: bigint[] | undefined } {
+  if (a.domain.kind === 'ZZ') {
+    const b = (transpose ? a.transpose() : a) as Mat<bigint>;
+    return { int: integerMatrix(b.toArrays(), b.ncols), scales: undefined };
+  }
+  const fast = clearedInFloats(a as Mat<Rational>, transpose);
   if (fast !== undefined) return fast;
   const { rows, scales } = clearDenominatorsByRow(a as Mat<Rational>);
-  return { int: integerMatrix(rows, a.ncols), scales };
+  if (!transpose) return { int: integerMatrix(rows, a.ncols), scales };
+  return { int: integerMatrix(Array.from({ length: a.ncols }, (_, j) => rows.map((r) => r[j])), a.nrows), scales };
 }
 
 /** The entries mod p in [0, p), row-major, in `out` (allocated when not given). */
