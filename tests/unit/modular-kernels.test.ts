@@ -11,6 +11,7 @@ import { SeededRng } from '../../src/core/rng.js';
 import { bitLength } from '../../src/field/bigint.js';
 import { QQ, Rational, ZZ } from '../../src/field/index.js';
 import { clearDenominatorsByRow } from '../../src/linalg/fraction-free.js';
+import { reconstructShared } from '../../src/linalg/modular/crt.js';
 import { backSubstitute, forwardEliminate, identityRows, integerMatrixOf, log2Norms, Mat, primeAt, type RankProfile } from '../../src/linalg/index.js';
 
 interface Reference {
@@ -200,3 +201,25 @@ describe('integerMatrixOf: float conversion against bigint clearing', () => {
     expect(integerMatrixOf(a).int.maxBits).toBe(61);
   });
 });
+
+describe('reconstructShared with a reconstructed prefix', () => {
+  it('gives the same fractions as reconstructing every entry', () => {
+    const q = BigInt(primeAt(0));
+    const M = q ** 6n;
+    // Residues of 3/7, -5/7, 11/14, 2 and -9/28 mod M (inverses by Euler: d^(phi(M) - 1)).
+    const inv = (d: bigint): bigint => powMod(d, (M / q) * (q - 1n) - 1n, M);
+    const fr: [bigint, bigint][] = [
+      [3n, 7n],
+      [-5n, 7n],
+      [11n, 14n],
+      [2n, 1n],
+      [-9n, 28n],
+    ];
+    const us = fr.map(([n, d]) => (((n * inv(d)) % M) + M) % M);
+    const whole = reconstructShared(us, M);
+    const first = reconstructShared(us.slice(0, 1), M)!;
+    expect(whole).toEqual({ num: [3n * 4n, -5n * 4n, 11n * 2n, 2n * 28n, -9n], den: 28n });
+    expect(reconstructShared(us, M, first)).toEqual(whole);
+  });
+});
+

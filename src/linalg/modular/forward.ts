@@ -14,7 +14,7 @@
  * reached: the "panel" of a blocked LU factorisation, one column at a time, which keeps the
  * column-by-column choice of the first nonzero pivot (the rank profile) of the eager algorithm.
  */
-import { invMod, reduce, type RankProfile } from './modp.js';
+import { invMod, type RankProfile } from './modp.js';
 
 /** The outcome of a forward elimination: its profile, or why a forced profile failed. */
 export type ForwardResult =
@@ -58,7 +58,7 @@ export function forwardEliminate(a: Float64Array, m: number, n: number, p: numbe
       const off = rows[i];
       let x = a[off + c];
       for (let t = 0; t < np; t++) x += factors[i * K + t] * a[pending[t] + c];
-      a[off + c] = reduce(x, p, pinv);
+      a[off + c] = reduceHere(x, p, pinv);
     }
     let at = -1;
     if (forced) {
@@ -93,11 +93,11 @@ export function forwardEliminate(a: Float64Array, m: number, n: number, p: numbe
       for (let j = c + 1; j < n; j++) a[po + j] += f * a[u + j];
     }
     const pivot = a[po + c];
-    product = reduce(product * pivot, p, pinv);
+    product = reduceHere(product * pivot, p, pinv);
     const inv = invMod(pivot, p);
     a[po + c] = 1;
     for (let j = c + 1; j < n; j++) {
-      const y = reduce(reduce(a[po + j], p, pinv) * inv, p, pinv);
+      const y = reduceHere(reduceHere(a[po + j], p, pinv) * inv, p, pinv);
       a[po + j] = y > half ? y - p : y;
     }
     // Multipliers -a[i][c] (centred) for the rows below; their column c is now 0.
@@ -122,7 +122,7 @@ export function forwardEliminate(a: Float64Array, m: number, n: number, p: numbe
     // stopped because no row was left); re-read them as a guard.
     for (let i = r; i < m; i++) {
       const off = rows[i];
-      for (let j = 0; j < n; j++) if (reduce(a[off + j], p, pinv) !== 0) return { status: 'refuted' };
+      for (let j = 0; j < n; j++) if (reduceHere(a[off + j], p, pinv) !== 0) return { status: 'refuted' };
     }
   }
   return { status: 'ok', profile: { rank: r, pivotCols, pivotRows }, pivotProduct: product };
@@ -170,4 +170,10 @@ function applyPending8(a: Float64Array, rows: Int32Array, factors: Float64Array,
       a[o + j] = x - p * Math.floor(x * pinv);
     }
   }
+}
+
+/** modp.ts's `reduce`, local to this module so hot loops inline it (see crt.ts, `reduceLocal`). */
+function reduceHere(x: number, p: number, pinv: number): number {
+  const y = x - p * Math.floor(x * pinv);
+  return y < 0 ? y + p : y >= p ? y - p : y;
 }
