@@ -27,7 +27,8 @@ import { Rational as R } from '../../field/rational.js';
 import { CrtBasis, fractionsOverDenominator, reconstructShared } from './crt.js';
 import { bitLength } from '../../field/bigint.js';
 import { integerMatrixOf, log2MinorBound, log2Norms, residues, type IntegerMatrix } from './integer-matrix.js';
-import { backSubstitute, forwardEliminate, identityRows, type RankProfile } from './modp.js';
+import { backSubstitute, identityRows, type RankProfile } from './modp.js';
+import { forwardEliminate } from './forward.js';
 import { primeAt } from './primes.js';
 import { ZZ } from '../../field/zz.js';
 import { QQ } from '../../field/qq.js';
@@ -116,7 +117,8 @@ export function certifyProfile(
     primes.push(p);
     pivotProducts.push(pivotProduct);
     have += Math.log2(p);
-    if (collect || (early && primes.length <= early.maxPrimes)) {
+    // The early exit needs the block only while the profile is not yet certified by the bound.
+    if (collect || (early && have <= need && primes.length <= early.maxPrimes)) {
       backSubstitute(work, n, p, rows, profile);
       reduced.push(freeBlock(work, n, rows, profile));
     }
@@ -147,7 +149,7 @@ export function freeColumns(n: number, pivotCols: readonly number[]): number[] {
  */
 export function rankModular(a: Mat<bigint> | Mat<Rational>, options: ModularOptions = {}): number {
   if (a.nrows === 0 || a.ncols === 0) return 0;
-  const { int } = integerMatrixOf(a.nrows < a.ncols ? (a.transpose() as Mat<bigint> | Mat<Rational>) : a);
+  const { int } = integerMatrixOf(a, a.nrows < a.ncols);
   const full = Math.min(a.nrows, a.ncols);
   const norms = { value: undefined as ReturnType<typeof log2Norms> | undefined };
   // Full rank mod p is full rank over Q: no certificate needed.
@@ -177,8 +179,7 @@ export interface EarlyFinish {
  * lower bound from the first prime, rank = r. The RREF's zero pattern is checked on the result.
  */
 function earlyKernel(a: IntegerMatrix, maxPrimes: number): EarlyFinish {
-  let maxA = 0;
-  for (const row of a.rows) for (const x of row) maxA = Math.max(maxA, bitLength(x));
+  const maxA = a.maxBits;
   return {
     maxPrimes,
     attempt(profile, primes, _products, reduced) {

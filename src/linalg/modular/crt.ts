@@ -127,12 +127,16 @@ export function reduceLocal(x: number, p: number, pinv: number): number {
  * Fractions num_i / den with num_i = den u_i (mod M) for residues u_i mod M: one shared
  * denominator from the first entries, a per-entry reconstruction (and a new lcm) only where the
  * shared one does not give a small numerator. Undefined when some entry has no small fraction.
+ * `prefix`, when given, is this function's result on the first entries of `us` (same M), which
+ * are then not reconstructed again.
  */
-export function reconstructShared(us: readonly bigint[], M: bigint): { num: bigint[]; den: bigint } | undefined {
-  let den = 1n;
+export function reconstructShared(us: readonly bigint[], M: bigint, prefix?: { num: bigint[]; den: bigint }): { num: bigint[]; den: bigint } | undefined {
+  let den = prefix?.den ?? 1n;
   const half = M / 2n;
   const num = new Array<bigint>(us.length);
-  for (let i = 0; i < us.length; i++) {
+  const start = prefix?.num.length ?? 0;
+  for (let i = 0; i < start; i++) num[i] = prefix!.num[i];
+  for (let i = start; i < us.length; i++) {
     let v = (us[i] * den) % M;
     if (v < 0n) v += M;
     if (v > half) v -= M;

@@ -10,7 +10,8 @@ import { DimensionError } from '../../core/errors.js';
 import type { Mat } from '../mat.js';
 import { CrtBasis } from './crt.js';
 import { integerMatrixOf, log2MinorBound, log2Norms, residues, type IntegerMatrix } from './integer-matrix.js';
-import { forwardEliminate, identityRows } from './modp.js';
+import { identityRows } from './modp.js';
+import { forwardEliminate } from './forward.js';
 import { primeAt } from './primes.js';
 import type { ModularOptions } from './certified.js';
 

@@ -1,5 +1,6 @@
 export { primeAt, isPrimeSmall, PRIME_BOUND } from './primes.js';
-export { reduce, mulMod, invMod, forwardEliminate, backSubstitute, identityRows, type ModpMat, type RankProfile, type ForwardResult } from './modp.js';
+export { reduce, mulMod, invMod, backSubstitute, identityRows, type ModpMat, type RankProfile } from './modp.js';
+export { forwardEliminate, type ForwardResult } from './forward.js';
 export { rankModP, rrefModP, nullspaceModP, detModPMat, solveModP, modpMatrix } from './modp-api.js';
 export { CrtBasis, rationalReconstruction, fractionsOverDenominator, sqrtFloor } from './crt.js';
 export { integerMatrix, integerMatrixOf, residues, log2Norms, log2MinorBound, type IntegerMatrix } from './integer-matrix.js';

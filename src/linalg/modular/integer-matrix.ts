@@ -17,6 +17,7 @@ const LIMB_MASK = (1n << LIMB_BITS) - 1n;
 export interface IntegerMatrix {
   readonly nrows: number;
   readonly ncols: number;
+  /** The entries as bigints (built on first use when the matrix came from `small` floats). */
   readonly rows: bigint[][];
   /** The entries as float64, row-major, when all are below 2^52 in magnitude. */
   readonly small: Float64Array | undefined;
@@ -26,20 +27,67 @@ export interface IntegerMatrix {
   readonly maxBits: number;
 }
 
+/**
+ * Entries below this in magnitude are exact in float64 and convert in one Number() each:
+ * rounding is monotone and 2^52 is a float, so |Number(x)| < 2^52 exactly when |x| < 2^52.
+ */
+const SMALL = 2 ** 52;
+
+/** An integer matrix held as exact floats; its bigint rows are made only if asked for (full-rank rank never does). */
+class SmallIntegerMatrix implements IntegerMatrix {
+  readonly planes = undefined;
+  readonly maxBits: number;
+
+  constructor(
+    readonly nrows: number,
+    readonly ncols: number,
+    readonly small: Float64Array,
+    maxAbs: number,
+    private bigRows?: bigint[][],
+  ) {
+    let bits = 0;
+    for (let v = maxAbs; v >= 1; v = Math.floor(v / 2)) bits++;
+    this.maxBits = bits;
+  }
+
+  get rows(): bigint[][] {
+    if (this.bigRows === undefined) {
+      const { nrows: m, ncols: n, small } = this;
+      this.bigRows = Array.from({ length: m }, (_, i) => Array.from(small.subarray(i * n, i * n + n), (x) => BigInt(x)));
+    }
+    return this.bigRows;
+  }
+}
+
+/**
+ * The entries of bigint rows as floats when every |entry| < 2^52 (undefined otherwise), and the
+ * largest magnitude: one Number() per entry, not a bitLength (a string each).
+ */
+function smallEntries(rows: readonly (readonly bigint[])[], n: number): { small: Float64Array; maxAbs: number } | undefined {
+  const m = rows.length;
+  const small = new Float64Array(m * n);
+  let maxAbs = 0;
+  for (let i = 0; i < m; i++) {
+    const r = rows[i];
+    for (let j = 0; j < n; j++) {
+      const v = Number(r[j]);
+      const av = Math.abs(v);
+      if (av >= SMALL) return undefined;
+      small[i * n + j] = v;
+      if (av > maxAbs) maxAbs = av;
+    }
+  }
+  return { small, maxAbs };
+}
+
 /** From bigint rows (m x n). */
 export function integerMatrix(rows: bigint[][], ncols: number): IntegerMatrix {
   const m = rows.length;
   const n = ncols;
+  const fast = smallEntries(rows, n);
+  if (fast !== undefined) return new SmallIntegerMatrix(m, n, fast.small, fast.maxAbs, rows);
   let maxBits = 0;
   for (const r of rows) for (const x of r) if (x !== 0n) maxBits = Math.max(maxBits, bitLength(x));
-  if (maxBits <= 52) {
-    const small = new Float64Array(m * n);
-    for (let i = 0; i < m; i++) {
-      const r = rows[i];
-      for (let j = 0; j < n; j++) small[i * n + j] = Number(r[j]);
-    }
-    return { nrows: m, ncols: n, rows, small, planes: undefined, maxBits };
-  }
   const count = Math.ceil(maxBits / 26);
   const planes = Array.from({ length: count }, () => new Float64Array(m * n));
   for (let i = 0; i < m; i++) {
@@ -56,11 +104,90 @@ export function integerMatrix(rows: bigint[][], ncols: number): IntegerMatrix {
   return { nrows: m, ncols: n, rows, small: undefined, planes, maxBits };
 }
 
-/** The integer matrix of a ZZ or QQ matrix, and the row multipliers used for QQ (undefined for ZZ). */
-export function integerMatrixOf(a: Mat<bigint> | Mat<Rational>): { int: IntegerMatrix; scales: bigint[] | undefined } {
-  if (a.domain.kind === 'ZZ') return { int: integerMatrix((a as Mat<bigint>).toArrays(), a.ncols), scales: undefined };
+/**
+ * A rational matrix with each row times the lcm of its denominators, computed in float64 when
+ * every denominator, row lcm and cleared entry is below 2^52 (all exact integers then: l / den
+ * divides exactly, and a product of exact factors whose rounded value is below 2^52 was exact;
+ * a numerator above 2^52 makes the product so too, since the cleared factor l / den >= 1);
+ * undefined otherwise. Avoids a bigint multiplication and division per entry. With `transpose`
+ * the result is the transpose of the cleared matrix, written directly.
+ */
+function clearedInFloats(a: Mat<Rational>, transpose: boolean): { int: IntegerMatrix; scales: bigint[] } | undefined {
+  const m = a.nrows;
+  const n = a.ncols;
+  const small = new Float64Array(m * n);
+  const scales = new Array<bigint>(m);
+  const dens = new Float64Array(n);
+  // Entry (i, j) goes to i * n + j, or to j * m + i for the transpose.
+  const rowStep = transpose ? 1 : n;
+  const colStep = transpose ? m : 1;
+  let maxAbs = 0;
+  for (let i = 0; i < m; i++) {
+    const r = a.rows[i];
+    let l = 1;
+    for (let j = 0; j < n; j++) {
+      const x = r[j];
+      if (x.den === 1n) {
+        dens[j] = 1;
+        continue;
+      }
+      const d = Number(x.den);
+      if (d >= SMALL) return undefined;
+      dens[j] = d;
+      const divides = l < 2 ** 31 && d < 2 ** 31 ? (l | 0) % (d | 0) === 0 : l % d === 0;
+      if (!divides) l = (l / gcdFloat(l, d)) * d;
+      if (l >= SMALL) return undefined;
+    }
+    scales[i] = BigInt(l);
+    for (let j = 0; j < n; j++) {
+      const v = Number(r[j].num) * (l / dens[j]);
+      const av = Math.abs(v);
+      if (av >= SMALL) return undefined;
+      small[i * rowStep + j * colStep] = v;
+      if (av > maxAbs) maxAbs = av;
+    }
+  }
+  return { int: transpose ? new SmallIntegerMatrix(n, m, small, maxAbs) : new SmallIntegerMatrix(m, n, small, maxAbs), scales };
+}
+
+/**
+ * gcd of positive integers below 2^53 held in floats (Euclid; % is exact on such values). On
+ * 31-bit values it runs on int32, since % on doubles is a call to fmod (measured 10x slower).
+ */
+function gcdFloat(x: number, y: number): number {
+  if (x < 2 ** 31 && y < 2 ** 31) {
+    let u = x | 0;
+    let v = y | 0;
+    while (v !== 0) {
+      const t = u % v | 0;
+      u = v;
+      v = t;
+    }
+    return u;
+  }
+  while (y !== 0) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  return x;
+}
+
+/**
+ * The integer matrix of a ZZ or QQ matrix, and the row multipliers used for QQ (undefined for
+ * ZZ). With `transpose`, the integer matrix of the transpose (its rows are the cleared columns
+ * of A, the multipliers then scale its columns), without building the transposed input.
+ */
+export function integerMatrixOf(a: Mat<bigint> | Mat<Rational>, transpose = false): { int: IntegerMatrix; scales: bigint[] | undefined } {
+  if (a.domain.kind === 'ZZ') {
+    const b = (transpose ? a.transpose() : a) as Mat<bigint>;
+    return { int: integerMatrix(b.toArrays(), b.ncols), scales: undefined };
+  }
+  const fast = clearedInFloats(a as Mat<Rational>, transpose);
+  if (fast !== undefined) return fast;
   const { rows, scales } = clearDenominatorsByRow(a as Mat<Rational>);
-  return { int: integerMatrix(rows, a.ncols), scales };
+  if (!transpose) return { int: integerMatrix(rows, a.ncols), scales };
+  return { int: integerMatrix(Array.from({ length: a.ncols }, (_, j) => rows.map((r) => r[j])), a.nrows), scales };
 }
 
 /** The entries mod p in [0, p), row-major, in `out` (allocated when not given). */
@@ -99,6 +226,7 @@ function log2Big(x: bigint): number {
 export function log2Norms(a: IntegerMatrix): { rows: number[]; cols: number[] } {
   const m = a.nrows;
   const n = a.ncols;
+  if (a.small) return log2NormsSmall(a.small, m, n);
   const rowSq = new Array<bigint>(m).fill(0n);
   const colSq = new Array<bigint>(n).fill(0n);
   for (let i = 0; i < m; i++) {
@@ -114,6 +242,28 @@ export function log2Norms(a: IntegerMatrix): { rows: number[]; cols: number[] } 
   // Number() rounds to nearest (relative error 2^-53): a margin of 1e-9 bits per norm covers it.
   const half = (s: bigint): number => (s === 0n ? -Infinity : log2Big(s) / 2 + 1e-9);
   return { rows: rowSq.map(half), cols: colSq.map(half) };
+}
+
+/**
+ * `log2Norms` for float entries: sums of squares in float64. A sum of k nonnegative terms,
+ * each rounded, is within a relative (k + 1) 2^-53 of the true sum, so adding (k + 1) 2^-52
+ * bits (more than log2(1 + (k + 1) 2^-53)) keeps every bound an upper bound.
+ */
+function log2NormsSmall(s: Float64Array, m: number, n: number): { rows: number[]; cols: number[] } {
+  const rowSq = new Float64Array(m);
+  const colSq = new Float64Array(n);
+  for (let i = 0; i < m; i++) {
+    let acc = 0;
+    for (let j = 0; j < n; j++) {
+      const sq = s[i * n + j] * s[i * n + j];
+      acc += sq;
+      colSq[j] += sq;
+    }
+    rowSq[i] = acc;
+  }
+  const margin = (k: number): number => 1e-9 + (k + 1) * 2 ** -52;
+  const half = (x: number, k: number): number => (x === 0 ? -Infinity : Math.log2(x) / 2 + margin(k));
+  return { rows: Array.from(rowSq, (x) => half(x, n)), cols: Array.from(colSq, (x) => half(x, m)) };
 }
 
 /**

@@ -6,7 +6,8 @@
 import { DimensionError } from '../../core/errors.js';
 import type { Rational } from '../../field/rational.js';
 import type { Mat } from '../mat.js';
-import { backSubstitute, forwardEliminate, identityRows, invMod, mulMod, type ModpMat } from './modp.js';
+import { backSubstitute, identityRows, invMod, mulMod, type ModpMat } from './modp.js';
+import { forwardEliminate } from './forward.js';
 import { isPrimeSmall } from './primes.js';
 import { permutationSign } from './det.js';
 

@@ -6,7 +6,7 @@
  * reduced in [-1, p + 1] and `reduce` normalises them where a zero test needs it. (Measured on
  * 200x300: about 10x faster than `%`, which V8 runs as a call to fmod on doubles.)
  *
- * The forward elimination chooses, column by column, the first row with a nonzero entry, so its
+ * The forward elimination (forward.ts) chooses, column by column, the first row with a nonzero entry, so its
  * pivot columns are the lexicographically first independent columns modulo p: the rank profile
  * of the matrix mod p. It can instead be *forced* to follow a given profile (pivot rows and
  * columns), which is how the certified algorithms check a profile modulo further primes.
@@ -51,127 +51,6 @@ export function invMod(a: number, p: number): number {
     [r, newR] = [newR, r - q * newR];
   }
   return t < 0 ? t + p : t;
-}
-
-/** The outcome of a forward elimination: its profile, or why a forced profile failed. */
-export type ForwardResult =
-  /** pivotProduct: the product of the pivots mod p, that is det A[pivotRows, pivotCols] (rows and columns in profile order). */
-  | { status: 'ok'; profile: RankProfile; pivotProduct: number }
-  /** A forced pivot is zero mod p: this prime divides a leading minor of the profile. */
-  | { status: 'unlucky' }
-  /** Modulo p the matrix has a pivot the forced profile does not: the profile is wrong. */
-  | { status: 'refuted' };
-
-/**
- * Forward Gaussian elimination, in place on `a` (m x n, entries in [0, p)), rows addressed
- * through `rows` (offsets into `a`, permuted so rows[k] is the k-th pivot row). Afterwards the
- * pivot rows are normalised (leading 1) and reduced; rows below the rank are zero.
- *
- * With `forced`, column c must be the k-th pivot column exactly when forced.pivotCols[k] = c,
- * with input row forced.pivotRows[k] as its pivot row, and a column that is not a pivot must be
- * zero in every row not yet used (the strict profile: its entries are, up to units, the
- * bordered minors of the leading pivot block).
- */
-export function forwardEliminate(a: Float64Array, m: number, n: number, p: number, rows: Int32Array, forced?: RankProfile): ForwardResult {
-  const pinv = 1 / p;
-  const position = new Int32Array(m);
-  for (let i = 0; i < m; i++) position[rows[i] / n] = i;
-  const pivotCols: number[] = [];
-  const pivotRows: number[] = [];
-  let product = 1;
-  let r = 0;
-  for (let c = 0; c < n && r < m; c++) {
-    let at = -1;
-    if (forced) {
-      if (forced.pivotCols[r] === c) {
-        at = position[forced.pivotRows[r]];
-        const off = rows[at];
-        a[off + c] = reduce(a[off + c], p, pinv);
-        if (a[off + c] === 0) return { status: 'unlucky' };
-      } else {
-        for (let i = r; i < m; i++) {
-          const off = rows[i];
-          if (reduce(a[off + c], p, pinv) !== 0) return { status: 'refuted' };
-          a[off + c] = 0;
-        }
-        continue;
-      }
-    } else {
-      for (let i = r; i < m; i++) {
-        const off = rows[i];
-        const v = reduce(a[off + c], p, pinv);
-        a[off + c] = v;
-        if (v !== 0) {
-          at = i;
-          break;
-        }
-      }
-      if (at < 0) continue;
-    }
-    if (at !== r) {
-      const t = rows[at];
-      rows[at] = rows[r];
-      rows[r] = t;
-      position[rows[at] / n] = at;
-      position[rows[r] / n] = r;
-    }
-    const po = rows[r];
-    const pivot = a[po + c];
-    product = reduce(product * pivot, p, pinv);
-    const inv = invMod(pivot, p);
-    for (let j = c; j < n; j++) a[po + j] = reduce(a[po + j] * inv, p, pinv);
-    eliminateBelow(a, rows, r, m, c, n, p, pinv);
-    pivotCols.push(c);
-    pivotRows.push(po / n);
-    r++;
-  }
-  if (forced) {
-    if (r < forced.rank) return { status: 'refuted' }; // cannot happen when forced pivots exist; kept as a guard
-    for (let i = r; i < m; i++) {
-      const off = rows[i];
-      for (let j = 0; j < n; j++) if (reduce(a[off + j], p, pinv) !== 0) return { status: 'refuted' };
-    }
-  }
-  return { status: 'ok', profile: { rank: r, pivotCols, pivotRows }, pivotProduct: product };
-}
-
-/**
- * Subtract multiples of the normalised pivot row rows[r] from rows r+1..m-1 so their column c
- * vanishes; two rows per pass share the loads of the pivot row (about 1.4x faster on 200x300).
- */
-function eliminateBelow(a: Float64Array, rows: Int32Array, r: number, m: number, c: number, n: number, p: number, pinv: number): void {
-  const po = rows[r];
-  let i = r + 1;
-  for (; i + 1 < m; i += 2) {
-    const o1 = rows[i];
-    const o2 = rows[i + 1];
-    const v1 = reduce(a[o1 + c], p, pinv);
-    const v2 = reduce(a[o2 + c], p, pinv);
-    a[o1 + c] = 0;
-    a[o2 + c] = 0;
-    if (v1 === 0 && v2 === 0) continue;
-    const f1 = v1 === 0 ? 0 : p - v1;
-    const f2 = v2 === 0 ? 0 : p - v2;
-    for (let j = c + 1; j < n; j++) {
-      const b = a[po + j];
-      const x1 = a[o1 + j] + f1 * b;
-      const x2 = a[o2 + j] + f2 * b;
-      a[o1 + j] = x1 - p * Math.floor(x1 * pinv);
-      a[o2 + j] = x2 - p * Math.floor(x2 * pinv);
-    }
-  }
-  if (i < m) {
-    const o1 = rows[i];
-    const v1 = reduce(a[o1 + c], p, pinv);
-    a[o1 + c] = 0;
-    if (v1 !== 0) {
-      const f1 = p - v1;
-      for (let j = c + 1; j < n; j++) {
-        const x1 = a[o1 + j] + f1 * a[po + j];
-        a[o1 + j] = x1 - p * Math.floor(x1 * pinv);
-      }
-    }
-  }
 }
 
 /**
