@@ -27,6 +27,7 @@ export const coverCountTheorem = defineTheorem<DataInstance>({
   },
   source: 'T. M. Cover, Geometrical and statistical properties of systems of linear inequalities, IEEE Trans. Electronic Computers 14 (1965), Theorem 1 (function-counting theorem); LITERATURE-B 7.1',
   size: { default: 4, min: 1, max: 8, meaning: 'points n' },
+  kinds: ['chamber-count'],
   instancesAre: `all n-point subsets of the grids (${FAMILY_TEXT}) in general position, and 10 seeded random sets in general position per d = 1, 2, 3, with and without bias`,
   instances: (n, seed) => [...gridInstances(n, false), ...randomGeneralPosition(n, seed, 10)],
   arbitrary: dataArbitrary,

@@ -52,6 +52,7 @@ export const criticalPointClassificationTheorem = defineTheorem<Instance>({
   },
   source: "Sahs et al., Shallow univariate ReLU networks as splines (2022): critical points; the classification is the toolkit's own derivation, LITERATURE-A 2.4 (Hessian blocks 2.5)",
   size: { default: 3, min: 2, max: 4, meaning: 'number of data points n' },
+  kinds: ['critical-points'],
   instancesAre: 'width 1: every x subset of {0,1,2,3} with n points, y in {-1,0,1}^n; for n = 4 also width 2: x = {0,1,2}, y_1 = 0, the other y in {-1,0,1}; labels up to sign (the first nonzero one is 1)',
   instances,
   arbitrary: (n) =>

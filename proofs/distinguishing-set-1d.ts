@@ -37,6 +37,7 @@ export const distinguishingSet1dTheorem = defineTheorem<ReluNet<Rational>>({
   },
   source: "Xia and Xu, Finite samples for shallow neural networks (2025): a finite distinguishing set for a given irreducible net; the 1-D construction is LITERATURE-A 4.4's sketch (step 1), the e = 1 exception LITERATURE-A 4.3's spare kink",
   size: { default: 2, min: 1, max: 3, meaning: 'width of the nets checked' },
+  kinds: ['distinguishing-set-1d'],
   instancesAre: 'every irreducible net with a kink of that width with w in {-1,1,2}, b in {-1,0,1}, v in {-1,1}, output bias 0 (neurons as a multiset; up to the sign of f: the first neuron has v = 1)',
   // f and -f have the same kinks and answers: only multisets whose first neuron has v = 1.
   instances: (m) => multisetsOf(GRID, m).filter((ns) => ns[0].v.sign() > 0).map((neurons) => shallowNet(neurons)),

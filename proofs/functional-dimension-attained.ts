@@ -41,6 +41,7 @@ export const functionalDimensionAttainedTheorem = defineTheorem<Instance>({
   },
   source: 'Grigsby, Lindsey, Rolnick, Hidden symmetries of ReLU networks, ICML 2023 (existence of parameters without hidden symmetries); the shallow generic case LITERATURE-A 3.3; Grillo and Montufar 2026 (open sets of such parameters)',
   size: { default: 2, min: 1, max: 30, meaning: 'seeds per architecture' },
+  kinds: ['jacobian-rank'],
   instancesAre: `S seeds for each of ${ARCHITECTURES.map((a) => `(${a.join(',')})`).join(', ')}; per seed up to ${DRAWS} seeded generic draws (entries p/q, |p| <= 5, q <= 3), the first at the bound certified`,
   instances: (size, seed) => ARCHITECTURES.flatMap((architecture, i) => Array.from({ length: size }, (_, k) => ({ architecture, seed: seed + 97 * i + 7919 * k }))),
   arbitrary: () => fc.record({ architecture: fc.constantFrom(...ARCHITECTURES), seed: fc.integer({ min: 0, max: 10_000 }) }),

@@ -31,6 +31,7 @@ export const functionalDimensionUpperBoundTheorem = defineTheorem<ReluNet<Ration
   },
   source: 'Grigsby, Lindsey, Meyerhoff, Wu, Functional dimension of feedforward ReLU neural networks (2022); LITERATURE-A 3.3 (proof sketch checked there)',
   size: { default: 1, min: 1, max: 20, meaning: 'seeded nets per architecture and degeneracy' },
+  kinds: ['jacobian-rank'],
   instancesAre: `S seeded nets (entries p/q, |p| <= 3, q <= 2) of each architecture ${ARCHITECTURES.map((a) => `(${a.join(',')})`).join(', ')} for each degeneracy (${DEGENERACIES.join(', ')}); the batch is functionalDimension's witness`,
   instances: (size, seed) =>
     ARCHITECTURES.flatMap((architecture, i) => DEGENERACIES.flatMap((degeneracy, j) => (degeneracy === 'parallel-neurons' && architecture[1] < 2 ? [] : seeded(reluNet({ architecture, entries: ENTRIES, degeneracy }), seed + 101 * i + 13 * j, size)))),

@@ -37,6 +37,7 @@ export const irreducibilityAnyDimensionTheorem = defineTheorem<ReluNet<Rational>
   },
   source: "Xia and Xu, Finite samples for shallow neural networks (2025), the ReLU irreducibility theorem; the characterisation checked here is the toolkit's own derivation, LITERATURE-A 4.2 (V1)",
   size: { default: 2, min: 1, max: 3, meaning: 'width of the 2-input nets checked' },
+  kinds: ['shallow-minimal-width'],
   instancesAre: 'every 2-input net of that width with w in {-1,0,1}^2, b in {-1,0,1}, v in {-1,1}, output bias 0 (neurons as a multiset; up to the sign of f: the first neuron has v = 1)',
   // f and -f have the same minimal width: only multisets whose first neuron has v = 1.
   instances: (m) => multisetsOf(GRID, m).filter((ns) => ns[0].v === 1).map((ns) => netOf([{ W: ns.map((n) => n.w), b: ns.map((n) => n.b) }, { W: [ns.map((n) => n.v)], b: [0] }])),

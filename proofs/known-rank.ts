@@ -39,6 +39,7 @@ export const knownRankTheorem = defineTheorem<MatrixWithRank>({
   },
   source: "Sylvester's rank inequality (rank of a product of a full column rank and a full row rank factor); FLINT's randrank for the idea of matrices of known rank",
   size: { default: 4, min: 1, max: 8, meaning: 'largest number of rows and columns' },
+  kinds: ['matrix-rank'],
   instancesAre: `${PER_SHAPE} seeded random matrices of every shape m x n (1 <= m, n <= size) and every rank 0..min(m, n)`,
   instances: (size, seed) => {
     const out: MatrixWithRank[] = [];

@@ -98,6 +98,7 @@ export const minCostInterpolantTheorem = defineTheorem<Instance>({
   },
   source: "Savarese, Evron, Soudry, Srebro, How do infinite width bounded norm networks look in function space?, COLT 2019 (R(f)); the closed form R* for data is the toolkit's own derivation, LITERATURE-B 3.2",
   size: { default: 3, min: 2, max: 4, meaning: 'largest number of points n' },
+  kinds: ['min-cost-interpolant'],
   instancesAre: 'all x subset of {0,1,2,3} with 2 <= n <= size points and y in {-1,0,1}^n',
   instances,
   arbitrary: (size) =>

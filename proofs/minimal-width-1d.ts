@@ -43,6 +43,7 @@ export const minimalWidth1dTheorem = defineTheorem<ReluNet<Rational>>({
   },
   source: "Xia and Xu, Finite samples for shallow neural networks (2025), irreducibility of ReLU nets; the characterisation used is the toolkit's own derivation, LITERATURE-A 4.2 (V1, d = 1)",
   size: { default: 2, min: 1, max: 3, meaning: 'width of the nets checked' },
+  kinds: ['minimal-width'],
   instancesAre: 'every net of that width with w in {-1,0,1,2}, b, v in {-1,0,1}, output bias 0 (neurons as a multiset)',
   instances: (m) => multisetsOf(GRID, m).map((neurons) => shallowNet(neurons)),
   arbitrary: (m) => reluNet({ architecture: [1, m, 1], entries: { maxNumerator: 2, maxDenominator: 2 } }),

@@ -56,6 +56,7 @@ export const noFiniteSampleIdentifiesTheorem = defineTheorem<Instance>({
   },
   source: "Xia and Xu, Finite samples for shallow neural networks (2025): finite samples cannot identify irreducible ReLU nets; the construction is LITERATURE-A 4.3's",
   size: { default: 1, min: 1, max: 20, meaning: 'sample sets per univariate net (the grid, then seeded ones); 2-input nets: 3 S per width' },
+  kinds: ['sample-counterexample'],
   instancesAre: 'every irreducible univariate net of width 1, 2 with w in {-1,1,2}, b in {-1,0,1}, v in {-1,1} with X = {-2..2} and S - 1 seeded sets of up to 6 points; 3 S seeded generic (irreducible) 2-input nets of width 2 and of width 3, each with a seeded set of up to 8 points',
   instances,
   arbitrary: () =>

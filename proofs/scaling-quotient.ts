@@ -41,6 +41,7 @@ export const scalingQuotientTheorem = defineTheorem<Instance>({
   },
   source: 'Sahs et al., Shallow univariate ReLU networks as splines, Frontiers in AI 2022 (quotient by the scaling symmetry); LITERATURE-A 2.2 (the fibre statement, checked there)',
   size: { default: 2, min: 1, max: 4, meaning: 'grid height S, as for spline-identity' },
+  kinds: ['scaling-fibre'],
   instancesAre: 'every neuron of the spline-identity grid of height S, against the whole grid',
   instances: (S) => {
     const grid = neuronGrid(S);

@@ -19,6 +19,7 @@ export const splineIdentityTheorem = defineTheorem<Neuron>({
   statement: { hypotheses: ['w != 0'], claim: 'v relu(w x + b) = mu relu(s (x - beta)) for all real x, beta = -b/w, s = sign(w), mu = v |w|' },
   source: 'Sahs, Pyle, Damaraju, Caro, Tavaslioglu, Lu, Anselmi, Patel, Shallow univariate ReLU networks as splines, Frontiers in AI 2022 (the spline reparameterisation); LITERATURE-A 2.2',
   size: { default: 2, min: 1, max: 6, meaning: 'grid height S (|p| <= S)' },
+  kinds: ['spline-identity'],
   instancesAre: 'every neuron with w in {+-p/q : 1 <= p <= S, q <= 2}, b in {p/q : |p| <= S, q <= 2}, v in {-S..S}',
   instances: neuronGrid,
   arbitrary: neuronArbitrary,

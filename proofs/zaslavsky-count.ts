@@ -26,6 +26,7 @@ export const zaslavskyCountTheorem = defineTheorem<DataInstance>({
   },
   source: 'T. Zaslavsky, Facing up to arrangements, Mem. AMS 154 (1975), Theorem A with Whitney\'s formula for the characteristic polynomial; LITERATURE-B 7.1',
   size: { default: 3, min: 1, max: 8, meaning: 'points n' },
+  kinds: ['chamber-count'],
   instancesAre: `all n-point multisets of the grids (${FAMILY_TEXT})`,
   instances: (n) => gridInstances(n, true),
   arbitrary: dataArbitrary,

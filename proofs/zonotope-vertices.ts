@@ -25,6 +25,7 @@ export const zonotopeVerticesTheorem = defineTheorem<DataInstance>({
   },
   source: 'Matena and Raffel, NeurIPS 2022, Section 2 (activation regions and the zonotope, as derived in LITERATURE-B 1.2); the normal fan of a zonotope is its arrangement (Ziegler, Lectures on Polytopes, 7.16)',
   size: { default: 3, min: 1, max: 6, meaning: 'points n' },
+  kinds: ['zonotope-vertices'],
   instancesAre: `all n-point multisets of the grids (${FAMILY_TEXT})`,
   instances: (n) => gridInstances(n, true),
   arbitrary: dataArbitrary,

@@ -17,4 +17,4 @@ export * from './sweep/index.js';
 export * from './analyses/landscape/index.js';
 export * from './analyses/identifiability/index.js';
 export * from './analyses/equivalence/index.js';
-export { verifyCertificate, CERTIFICATE_FORMAT, CERTIFICATE_KINDS, type VerifyResult } from './verify/index.js';
+export { verifyCertificate, CERTIFICATE_FORMAT, CERTIFICATE_KINDS, THEOREM_KINDS, type VerifyResult } from './verify/index.js';

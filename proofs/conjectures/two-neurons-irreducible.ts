@@ -27,6 +27,7 @@ export const twoNeuronsIrreducible = defineConjecture({
   note: 'false: a zero outgoing weight, a dead or constant neuron, or two neurons on one breakpoint make a narrower net compute the same function',
   arbitrary: reluNet({ architecture: [1, 2, 1] }),
   holds: irreducible,
+  kinds: ['minimal-width'],
   certify: certifyReducible('demo-two-neurons-irreducible'),
 });
 
@@ -36,5 +37,6 @@ export const twoNonzeroNeuronsIrreducible = defineConjecture({
   note: 'false: two neurons with one breakpoint and one orientation (positively parallel) merge into one',
   arbitrary: reluNet({ architecture: [1, 2, 1], entries: { sign: 'nonzero', maxDenominator: 1 } }),
   holds: irreducible,
+  kinds: ['minimal-width'],
   certify: certifyReducible('demo-two-nonzero-neurons-irreducible'),
 });

@@ -49,6 +49,7 @@ export function defineMechanism(m: MechanismDefinition): Theorem<MechanismInstan
     },
     source: SOURCE,
     size: { default: 3, min: 0, max: 200, meaning: 'seeded planted nets (besides the example and controls)' },
+    kinds: ['functional-dimension-1d'],
     instancesAre: `the exact example and ${m.fixed.length - 1} control${m.fixed.length === 2 ? '' : 's'}, then S seeded nets: ${m.plantedText}`,
     instances: (size, seed) => [...m.fixed, ...seeded(m.planted, seed + 17, size).map(plantedInstance)],
     arbitrary: () => m.planted.map(plantedInstance),

@@ -29,9 +29,11 @@ export type CertificateChecker = (certificate: Certificate) => { holds: boolean;
 /**
  * `verifyCertificate` for the built-in kinds; a kind the built-in verifier does not know goes to
  * `own` when given (its `holds` must match `claim.holds`), and is rejected otherwise with a hint.
+ * With `kinds` (what the theorem declares), a certificate of any other kind is rejected first.
  */
-export function verifyWithOwnKinds(certificate: Certificate, own: CertificateChecker | undefined): VerifyResult {
+export function verifyWithOwnKinds(certificate: Certificate, own: CertificateChecker | undefined, kinds?: readonly string[]): VerifyResult {
   const kind = certificate.claim?.kind;
+  if (kinds !== undefined && !kinds.includes(kind)) return { valid: false, theorem: certificate.theorem, reason: `claim.kind: ${JSON.stringify(kind)} is not among the kinds ${certificate.theorem} declares (${kinds.join(', ')})` };
   if (CERTIFICATE_KINDS.some((k) => k.kind === kind)) return verifyCertificate(certificate);
   if (own === undefined) {
     const r = verifyCertificate(certificate);

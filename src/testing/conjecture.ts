@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { UsageError } from '../core/errors.js';
 import type { VerifyResult } from '../verify/index.js';
 import { verifyWithOwnKinds, type Certificate, type CertificateChecker } from './certificate.js';
+import { checkKinds } from './theorem.js';
 
 export interface ConjectureDefinition<I> {
   /** Kebab-case name (`relu-exact check --conjecture NAME`). */
@@ -21,6 +22,8 @@ export interface ConjectureDefinition<I> {
   certify?(instance: I): Certificate;
   /** Re-checks certificates of a kind of your own (see TheoremDefinition.verify). */
   verify?: CertificateChecker;
+  /** The certificate kinds `certify` uses (see TheoremDefinition.kinds). */
+  readonly kinds?: readonly string[];
   /** Why it is expected to hold (or, for a demonstration, why it is false). */
   readonly note?: string;
 }
@@ -34,6 +37,7 @@ export function defineConjecture<I>(def: ConjectureDefinition<I>): Conjecture<I>
   if (typeof def.statement !== 'string' || def.statement === '') throw new UsageError(`defineConjecture: ${def.name} needs a statement`);
   if (!(def.arbitrary instanceof fc.Arbitrary) && typeof (def.arbitrary as { generate?: unknown })?.generate !== 'function') throw new UsageError(`defineConjecture: ${def.name} needs a fast-check arbitrary`);
   if (typeof def.holds !== 'function') throw new UsageError(`defineConjecture: ${def.name} needs a predicate holds(instance)`);
+  checkKinds('defineConjecture', def.name, def.kinds);
   return Object.freeze({ ...def, status: 'conjecture' as const });
 }
 
@@ -81,6 +85,6 @@ export function checkConjecture<I>(conjecture: ConjectureDefinition<I>, options:
     ...base,
     refuted: true,
     seconds: (performance.now() - started) / 1000,
-    counterexample: { value, printed: fc.stringify(value), shrinks: details.numShrinks, certificate, verification: certificate === null ? null : verifyWithOwnKinds(certificate, conjecture.verify) },
+    counterexample: { value, printed: fc.stringify(value), shrinks: details.numShrinks, certificate, verification: certificate === null ? null : verifyWithOwnKinds(certificate, conjecture.verify, conjecture.kinds) },
   };
 }

@@ -71,7 +71,7 @@ export function checkInstance<I>(theorem: Theorem<I>, instance: I): InstanceOutc
     return { failure: `the check threw: ${(e as Error).message}`, certificate: null };
   }
   const { certificate } = result;
-  const verdict = verifyWithOwnKinds(certificate, theorem.verify);
+  const verdict = verifyWithOwnKinds(certificate, theorem.verify, theorem.kinds);
   if (!verdict.valid) return { failure: `the certificate is rejected: ${verdict.reason}`, certificate };
   if (!verdict.holds) return { failure: `the statement fails: ${verdict.summary}`, certificate };
   if (result.problems !== undefined && result.problems.length > 0) return { failure: `the toolkit disagrees with the certified facts: ${result.problems.join('; ')}`, certificate };

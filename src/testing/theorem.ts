@@ -51,6 +51,12 @@ export interface TheoremDefinition<I> extends Common {
   hypothesis?(instance: I): boolean;
   check(instance: I): InstanceCheck;
   /**
+   * The certificate kinds (`claim.kind`) its certificates use; when given, a certificate of
+   * another kind is rejected. The theorems of proofs/ declare theirs, and `relu-exact verify`
+   * holds certificates named after them to these kinds.
+   */
+  readonly kinds?: readonly string[];
+  /**
    * Re-checks certificates of a kind of your own (a `claim.kind` the built-in verifier does not
    * know, see CERTIFICATE_KINDS); certificates of the built-in kinds always go to the built-in one.
    */
@@ -82,12 +88,18 @@ function checkCommon(fn: string, def: Common): void {
   if (typeof def.statement?.claim !== 'string' || !Array.isArray(def.statement.hypotheses)) throw new UsageError(`${fn}: ${def.name} needs a statement { hypotheses: string[], claim: string }`);
 }
 
+/** `kinds`, when given: a nonempty list of strings. */
+export function checkKinds(fn: string, name: string, kinds: readonly string[] | undefined): void {
+  if (kinds !== undefined && !(Array.isArray(kinds) && kinds.length > 0 && kinds.every((k) => typeof k === 'string' && k !== ''))) throw new UsageError(`${fn}: ${name}: kinds must be a nonempty list of certificate kinds (claim.kind)`);
+}
+
 export function defineTheorem<I>(def: TheoremDefinition<I>): Theorem<I> {
   checkCommon('defineTheorem', def);
   const { size } = def;
   if (!(Number.isInteger(size?.min) && Number.isInteger(size.max) && size.min <= size.default && size.default <= size.max)) throw new UsageError(`defineTheorem: ${def.name}: size needs integers min <= default <= max`);
   for (const key of ['instances', 'arbitrary', 'check'] as const) if (typeof def[key] !== 'function') throw new UsageError(`defineTheorem: ${def.name} needs a function ${key}`);
   if (def.verify !== undefined && typeof def.verify !== 'function') throw new UsageError(`defineTheorem: ${def.name}: verify must be a function`);
+  checkKinds('defineTheorem', def.name, def.kinds);
   return Object.freeze({ ...def, status: 'ready' as const });
 }
 

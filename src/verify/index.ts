@@ -4,7 +4,8 @@
  * minors, sign checks). It shares no code with the algorithms that produce certificates
  * (src/linalg, src/lp, src/arrangement, src/spline): only parsing and rational arithmetic
  * (src/core, src/field, the relu-net/1 reader of src/network). A certificate kind is one file in
- * `kinds/` and one line in KINDS.
+ * `kinds/` and one line in KINDS. A registered theorem's name is honoured only with the kinds
+ * listed for it in THEOREM_KINDS; other names (users' own theorems) may use any kind.
  */
 import { jsonToPlain, parseJson } from '../core/json.js';
 import type { CertificateParts, KindChecker } from './kind.js';
@@ -21,6 +22,7 @@ import { sampleCounterexample } from './kinds/sample-counterexample.js';
 import { shallowMinimalWidth } from './kinds/shallow-minimal-width.js';
 import { zonotopeVertices } from './kinds/zonotope-vertices.js';
 import { bool, CertificateError, need, obj, str } from './read.js';
+import { THEOREM_KINDS } from './theorems.js';
 
 export const CERTIFICATE_FORMAT = 'certificate/1';
 
@@ -40,10 +42,12 @@ export function verifyCertificate(input: string | unknown): VerifyResult {
     theorem = str(cert['theorem'], 'theorem');
     const parts: CertificateParts = { theorem, instance: obj(cert['instance'], 'instance'), claim: obj(cert['claim'], 'claim'), witness: obj(cert['witness'], 'witness') };
     // Identifiability certificates (src/analyses/identifiability) have their own checker, which this layer may not import.
-    need(theorem !== 'finite-sample-identifiability' || parts.claim['kind'] !== undefined, 'theorem', 'finite-sample-identifiability certificates are checked by checkIdentifiabilityCertificate (the CLI `relu-exact verify` dispatches to it)');
+    need(theorem !== 'finite-sample-identifiability', 'theorem', 'finite-sample-identifiability certificates are checked by checkIdentifiabilityCertificate (the CLI `relu-exact verify` dispatches to it)');
     const kind = str(parts.claim['kind'], 'claim.kind');
     const checker = CERTIFICATE_KINDS.find((k) => k.kind === kind);
     need(checker !== undefined, 'claim.kind', `unknown kind ${JSON.stringify(kind)}; known: ${CERTIFICATE_KINDS.map((k) => k.kind).join(', ')}`);
+    const allowed = THEOREM_KINDS.get(theorem);
+    need(allowed === undefined || allowed.includes(kind), 'claim.kind', `${JSON.stringify(kind)} is not a kind of theorem ${theorem}, whose certificates are ${allowed?.join(', ')}: a certificate cannot borrow a theorem's name`);
     const outcome = checker.check(parts);
     const claimed = bool(parts.claim['holds'], 'claim.holds');
     need(claimed === outcome.holds, 'claim.holds', `says ${claimed} but the checked facts say ${outcome.holds} (${outcome.summary})`);
@@ -55,4 +59,5 @@ export function verifyCertificate(input: string | unknown): VerifyResult {
   }
 }
 
+export { THEOREM_KINDS } from './theorems.js';
 export type { CertificateParts, KindChecker, KindOutcome } from './kind.js';

@@ -85,6 +85,18 @@ describe('relu-exact verify', () => {
     expect(v.stderr).toMatch(/^relu-exact verify: t.json: not a valid certificate: claim.lens.breakpoint/);
   });
 
+  it('a certificate relabelled with another registered theorem is bad input (exit 2); one of a user\'s own theorem still verifies', async () => {
+    const r = await runInMemory(['check', 'known-rank', '--size', '1', '--certificates', 'virtual:k']);
+    const cert = JSON.parse(r.written.get('virtual:k/known-rank/3.json')!);
+    const v = await runInMemory(['verify', 'c.json'], { 'c.json': JSON.stringify({ ...cert, theorem: 'cover-count' }) });
+    expect(v.code).toBe(2);
+    expect(v.stdout).toMatch(/^not valid \(cover-count\): claim.kind: "matrix-rank" is not a kind of theorem cover-count, whose certificates are chamber-count/);
+    expect(v.stderr).toMatch(/^relu-exact verify: c.json: not a valid certificate: claim.kind: "matrix-rank" is not a kind of theorem cover-count/);
+    const own = await runInMemory(['verify', 'c.json', '--json'], { 'c.json': JSON.stringify({ ...cert, theorem: 'my-rank-lemma' }) });
+    expect(own.code).toBe(0);
+    expect(JSON.parse(own.stdout)).toMatchObject({ valid: true, theorem: 'my-rank-lemma', kind: 'matrix-rank' });
+  });
+
   it('a file that is not JSON is bad input (exit 2)', async () => {
     const v = await runInMemory(['verify', 'x.json'], { 'x.json': '{"format":' });
     expect(v.code).toBe(2);

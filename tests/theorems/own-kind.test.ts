@@ -57,6 +57,12 @@ describe('a theorem with a certificate kind of its own', () => {
     expect(ok.failures[0].reason).toMatch(/^the certificate is rejected: verify rejects it: the determinant is 0, not 12345$/);
   });
 
+  it('a certificate of a kind the theorem does not declare is rejected', () => {
+    const r = runTheorem(defineTheorem({ ...definition, verify, kinds: ['determinant-3x3'] }), { seed: 3 });
+    expect(r.failures[0].reason).toBe('the certificate is rejected: claim.kind: "determinant-2x2" is not among the kinds small-determinant declares (determinant-3x3)');
+    expect(() => defineTheorem({ ...definition, kinds: [] })).toThrow(/kinds must be a nonempty list/);
+  });
+
   it('without verify the rejection says what to add', () => {
     const r = runTheorem(defineTheorem(definition), { seed: 3 });
     expect(r.failures[0].reason).toMatch(/unknown kind "determinant-2x2".*re-checks it with its `verify`/);

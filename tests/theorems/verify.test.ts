@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { verifyCertificate, CERTIFICATE_KINDS } from '../../src/verify/index.js';
-import { THEOREMS } from '../../proofs/index.js';
+import { verifyCertificate, CERTIFICATE_KINDS, THEOREM_KINDS } from '../../src/verify/index.js';
+import { CONJECTURES, THEOREMS } from '../../proofs/index.js';
 import { checkInstance, makeCertificate, type Certificate, type Theorem } from 'relu-exact/arbitraries';
 import { batchJacobian, parameterCount, Rational, writeReluNet } from 'relu-exact';
 import { rankParts } from '../../proofs/lib/fdim.js';
@@ -64,6 +64,27 @@ describe('every certificate kind verifies', () => {
   it('accepts the certificate as JSON text too, and says why text that is not JSON fails', () => {
     expect(verifyCertificate(JSON.stringify(certificateOf('cover-count'))).valid).toBe(true);
     rejected('{"format": ', /not JSON/);
+  });
+});
+
+describe('a certificate cannot borrow a registered theorem\'s name', () => {
+  it('a known-rank certificate relabelled cover-count (or identifiability) is rejected, naming both; under a name of its own it verifies', () => {
+    const c = clone(certificateOf('known-rank', 60));
+    rejected({ ...c, theorem: 'cover-count' }, /^claim.kind: "matrix-rank" is not a kind of theorem cover-count, whose certificates are chamber-count/);
+    rejected({ ...c, theorem: 'zaslavsky-count' }, /whose certificates are chamber-count/);
+    rejected({ ...c, theorem: 'finite-sample-identifiability' }, /checked by checkIdentifiabilityCertificate/);
+    expect(verifyCertificate({ ...c, theorem: 'my-own-rank-lemma' })).toMatchObject({ valid: true, theorem: 'my-own-rank-lemma', kind: 'matrix-rank' });
+  });
+
+  // Which kinds a theorem emits is enforced when it runs (checkInstance rejects a kind it does
+  // not declare), so the default-size runs of proofs.test.ts check the declarations; here the
+  // verifier's static table is checked against them.
+  it('the verifier\'s table lists every theorem and conjecture of the registry with the kinds it declares', () => {
+    const declared = [...THEOREMS.filter((t): t is Theorem<unknown> => t.status === 'ready'), ...CONJECTURES].map((t) => [t.name, t.kinds] as const);
+    for (const [name, kinds] of declared) expect(kinds, `${name} declares no kinds`).toBeDefined();
+    expect(new Map(declared)).toEqual(THEOREM_KINDS);
+    const known = new Set(CERTIFICATE_KINDS.map((k) => k.kind));
+    for (const kinds of THEOREM_KINDS.values()) for (const k of kinds) expect(known).toContain(k);
   });
 });
 
