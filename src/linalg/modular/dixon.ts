@@ -71,7 +71,8 @@ function checks(aug: bigint[][], n: number, cols: readonly number[], nums: reado
   return true;
 }
 
-interface Lifted {
+/** A lifted solution x = nums / den (den > 0, not necessarily in lowest terms), exactly checked. */
+export interface Lifted {
   nums: bigint[];
   den: bigint;
 }
@@ -150,9 +151,11 @@ function updateResidual(limbs: readonly Float64Array[], x: Float64Array, res: Fl
 
 /**
  * Dixon lifting for the pivot block B = aug[P, Q] and c = aug[P, n]; accepted once the exact check
- * of every row passes. Tries reconstruction at 8, 16, 32, ... digits and at the bound.
+ * of every row passes. Tries reconstruction at 8, 16, 32, ... digits (when `early`) and at the
+ * bound. `log2H` bounds log2 of the r x r minors of [B | c]; undefined when B is singular mod p
+ * (or, only if that bound were wrong, when no reconstruction checks).
  */
-function lift(aug: bigint[][], n: number, profile: RankProfile, p: number, log2H: number): Lifted | undefined {
+export function lift(aug: bigint[][], n: number, profile: RankProfile, p: number, log2H: number, early = true): Lifted | undefined {
   const { rank: r, pivotRows, pivotCols } = profile;
   const B = pivotRows.map((i) => pivotCols.map((j) => aug[i][j]));
   const c = pivotRows.map((i) => aug[i][n]);
@@ -187,7 +190,7 @@ function lift(aug: bigint[][], n: number, profile: RankProfile, p: number, log2H
   const rm = new Float64Array(r);
   const lo = new Float64Array(r);
   const hi = new Float64Array(r);
-  let checkpoint = 8;
+  let checkpoint = early ? 8 : Infinity;
   for (let s = 0; s < S; s++) {
     for (let i = 0; i < r; i++) rm[i] = resF ? reduceHere(resF[i], p, pinv) : Number(((resB![i] % P) + P) % P);
     const x = new Float64Array(r);
