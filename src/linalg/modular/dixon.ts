@@ -164,8 +164,8 @@ export function lift(aug: bigint[][], n: number, profile: RankProfile, p: number
   const pinv = 1 / p;
   // Enough digits that p^S > 2 N D, with N, D <= H (Cramer's minors of [B | c]).
   const S = Math.ceil((2 * log2H + 2) / Math.log2(p)) + 1;
-  const bBits = B.reduce((acc, row) => row.reduce((a2, x) => Math.max(a2, bitLength(x)), acc), 0);
-  const cBits = c.reduce((acc, x) => Math.max(acc, bitLength(x)), 0);
+  const bBits = maxBitLength(B);
+  const cBits = maxBitLength([c]);
   // Float path: at most 3 limbs of 13 bits, and residuals |res| <= |c| + 2 r max|B| below 2^51.
   const L = Math.max(1, Math.ceil(bBits / 13));
   const floatPath = L <= 3 && r < 2 ** 13 && 2 ** cBits + 2 * r * 2 ** bBits < 2 ** 51;
@@ -210,6 +210,20 @@ export function lift(aug: bigint[][], n: number, profile: RankProfile, p: number
     }
   }
   return undefined;
+}
+
+/**
+ * The largest bit length of the entries: from the largest |Number(x)| when that is below 2^52
+ * (rounding is monotone and exact there, see integer-matrix.ts), without a bitLength (a string)
+ * per entry; by bitLength otherwise.
+ */
+function maxBitLength(rows: readonly (readonly bigint[])[]): number {
+  let maxAbs = 0;
+  for (const row of rows) for (const x of row) maxAbs = Math.max(maxAbs, Math.abs(Number(x)));
+  if (maxAbs >= 2 ** 52) return rows.reduce((acc, row) => row.reduce((a2, x) => Math.max(a2, bitLength(x)), acc), 0);
+  let bits = 0;
+  for (let v = maxAbs; v >= 1; v = Math.floor(v / 2)) bits++;
+  return bits;
 }
 
 /** (res - B x) / p in bigint, for entries too large for the float path. */
