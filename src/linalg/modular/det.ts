@@ -21,10 +21,10 @@ import { detModularIntegerDixon } from './det-dixon.js';
 
 /**
  * Smallest n from which `detModularInteger` takes the Dixon algorithm. Measured (min of repeated
- * runs, CRT time / Dixon time, entries in [-100, 100] and -20/1 .. 20/20): integer 0.6 at 40,
- * 1.0-1.15 at 64, 1.2 at 80, 1.6 at 120; rational 0.65 at 40, 0.85 at 64, 1.1 at 80, 1.3 at 120.
+ * runs, CRT time / Dixon time, entries in [-100, 100] and -20/1 .. 20/20; integer, rational):
+ * 0.7, 0.8 at 40; 0.9, 1.0 at 48; 1.0, 1.0 at 56; 1.2, 1.1 at 64; 1.3, 1.4 at 80; 1.8, 1.8 at 120.
  */
-export const DIXON_FROM = 80;
+export const DIXON_FROM = 56;
 
 export interface DetModularOptions extends ModularOptions {
   /**
