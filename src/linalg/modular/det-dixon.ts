@@ -21,7 +21,7 @@ import { DimensionError } from '../../core/errors.js';
 import { CrtBasis } from './crt.js';
 import { lift } from './dixon.js';
 import { integerMatrix, log2MinorBound, log2Norms, type IntegerMatrix } from './integer-matrix.js';
-import { invMod } from './modp.js';
+import { invMod, mulMod } from './modp.js';
 import { primeAt } from './primes.js';
 import { detModP } from './det-modp.js';
 import type { ModularOptions } from './certified.js';
@@ -45,6 +45,7 @@ export interface DixonDetOptions extends ModularOptions {
  */
 export function detModularIntegerDixon(a: IntegerMatrix, options: DixonDetOptions = {}): bigint | undefined {
   const n = a.nrows;
+  if (options.rhs !== undefined && options.rhs.length !== n) throw new DimensionError('detModularIntegerDixon', `A is ${n}x${n} but rhs has length ${options.rhs.length}`);
   const work = new Float64Array(n * n);
   let index = options.firstPrime ?? 0;
   const p0 = primeAt(index++);
@@ -52,7 +53,6 @@ export function detModularIntegerDixon(a: IntegerMatrix, options: DixonDetOption
   if (d0 === 0) return undefined;
   const rng = new SeededRng(B_SEED);
   const b = options.rhs ?? Array.from({ length: n }, () => BigInt(rng.nextInt(-B_RANGE, B_RANGE)));
-  if (b.length !== n) throw new DimensionError('detModularIntegerDixon', `A is ${n}x${n} but rhs has length ${b.length}`);
   const aug = a.rows.map((row, i) => [...row, b[i]]);
   const identity = Array.from({ length: n }, (_, i) => i);
   const log2Cramer = log2MinorBound(log2Norms(integerMatrix(aug, n + 1)), n);
@@ -67,12 +67,11 @@ export function detModularIntegerDixon(a: IntegerMatrix, options: DixonDetOption
   // |t| <= H / s <= 2^(log2H - (bitLength(s) - 1)): the CRT modulus must exceed twice that.
   const need = 1 + log2MinorBound(log2Norms(a), n) - (bitLength(s) - 1) + 1e-6;
   const primes = [p0];
-  const residues = [Float64Array.of(cofactorResidue(d0, s, p0))];
+  const residues = [Float64Array.of(cofactorResidue(d0, s, p0))]; // p0 does not divide s: s | det A, det A != 0 mod p0
   let have = Math.log2(p0);
   while (have <= need) {
     const p = primeAt(index++);
-    const sp = Number(s % BigInt(p));
-    if (sp === 0) continue; // det A = 0 mod p: says nothing about t
+    if (s % BigInt(p) === 0n) continue; // det A = 0 mod p: says nothing about t
     primes.push(p);
     residues.push(Float64Array.of(cofactorResidue(detModP(a, p, work), s, p)));
     have += Math.log2(p);
@@ -82,5 +81,5 @@ export function detModularIntegerDixon(a: IntegerMatrix, options: DixonDetOption
 
 /** t = d * s^-1 mod p (s not divisible by p). */
 function cofactorResidue(d: number, s: bigint, p: number): number {
-  return Number((BigInt(d) * BigInt(invMod(Number(s % BigInt(p)), p))) % BigInt(p));
+  return mulMod(d, invMod(Number(s % BigInt(p)), p), p);
 }
