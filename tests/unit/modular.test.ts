@@ -134,6 +134,52 @@ describe('CRT and rational reconstruction', () => {
     expect(rationalReconstruction(0n, M)).toEqual({ num: 0n, den: 1n });
   });
 
+  it('rational reconstruction (with Lehmer batches) agrees with the plain half-extended Euclid on long inputs', () => {
+    // The plain algorithm, written out here: remainders r_i = t_i u (mod M) until r_i <= sqrt(M / 2).
+    const plain = (u: bigint, M: bigint): { num: bigint; den: bigint } | undefined => {
+      // bound = floor(sqrt(M / 2)) by bisection.
+      let [lo, hi] = [0n, M];
+      while (lo < hi) {
+        const mid = (lo + hi + 1n) / 2n;
+        if (mid * mid <= M / 2n) lo = mid;
+        else hi = mid - 1n;
+      }
+      const bound = lo;
+      let [r0, r1, t0, t1] = [M, ((u % M) + M) % M, 0n, 1n];
+      while (r1 > bound) {
+        const q = r0 / r1;
+        [r0, r1, t0, t1] = [r1, r0 - q * r1, t1, t0 - q * t1];
+      }
+      if (t1 === 0n || (t1 < 0n ? -t1 : t1) > bound) return undefined;
+      return t1 < 0n ? { num: -r1, den: -t1 } : { num: r1, den: t1 };
+    };
+    const rng = new SeededRng(77);
+    const big = (bits: number): bigint => {
+      let x = 1n;
+      for (let i = 0; i < bits; i += 30) x = (x << 30n) + BigInt(rng.nextInt(0, 2 ** 30 - 1));
+      return x;
+    };
+    let found = 0;
+    for (let t = 0; t < 40; t++) {
+      const M = big(300 + 40 * t) * 2n + 1n;
+      // Half the cases have a small fraction n/d (found), half are random residues (usually none).
+      const u = t % 2 === 0 ? big(200 + 40 * t) % M : (() => {
+        const d = big(100 + 19 * t) % (M >> BigInt(160 + 20 * t)) + 1n;
+        const num = big(90 + 19 * t) % (M >> BigInt(160 + 20 * t)) - (M >> BigInt(161 + 20 * t));
+        let [a, b, x0, x1] = [((d % M) + M) % M, M, 1n, 0n];
+        while (b !== 0n) {
+          const q = a / b;
+          [a, b, x0, x1] = [b, a - q * b, x1, x0 - q * x1];
+        }
+        return (((num * x0) % M) + M) % M; // num / d mod M when gcd(d, M) = 1
+      })();
+      const r = rationalReconstruction(u, M);
+      expect(r).toEqual(plain(u, M));
+      if (r) found++;
+    }
+    expect(found).toBeGreaterThan(10);
+  });
+
   it('fractions over a shared denominator are in lowest terms, as Rational.of makes them', () => {
     const den = -(2n ** 40n) * 3n * 1000003n;
     const nums = [0n, 1n, 6n, 2n ** 50n, -3000009n, 1000003n * 7n, 123456789n];

@@ -4,7 +4,7 @@
  * rational reconstruction (Wang 1981; the half-extended Euclidean algorithm), and fractions in
  * lowest terms over a shared denominator without one big gcd per entry.
  */
-import { absBig, gcdBig } from '../../field/bigint.js';
+import { absBig, bitLength, gcdBig } from '../../field/bigint.js';
 import { Rational } from '../../field/rational.js';
 import { invMod } from './modp.js';
 
@@ -72,6 +72,26 @@ export function rationalReconstruction(u: bigint, M: bigint): { num: bigint; den
   let r1 = ((u % M) + M) % M;
   let t0 = 0n;
   let t1 = 1n;
+  // Lehmer's acceleration (Knuth, TAOCP 2, 4.5.2, Algorithm L) while the remainders are long: a
+  // batch of quotients from the leading 50 bits, proved to be the true ones, applied as one
+  // 2x2 matrix. The remainders decrease, so a batch that ends above the bound skipped no stop;
+  // one that ends at or below it is undone, and single steps finish.
+  const boundBits = bitLength(bound);
+  while (r1 > bound && bitLength(r1) > boundBits + 60) {
+    const k = BigInt(bitLength(r0) - 50);
+    const m = lehmerBatch(Number(r0 >> k), Number(r1 >> k));
+    if (m === undefined) {
+      const q = r0 / r1;
+      [r0, r1] = [r1, r0 - q * r1];
+      [t0, t1] = [t1, t0 - q * t1];
+      continue;
+    }
+    const [A, B, C, D] = m.map(BigInt);
+    const s1 = C * r0 + D * r1;
+    if (s1 <= bound) break;
+    [r0, r1] = [A * r0 + B * r1, s1];
+    [t0, t1] = [A * t0 + B * t1, C * t0 + D * t1];
+  }
   while (r1 > bound) {
     const q = r0 / r1;
     [r0, r1] = [r1, r0 - q * r1];
@@ -79,6 +99,28 @@ export function rationalReconstruction(u: bigint, M: bigint): { num: bigint; den
   }
   if (t1 === 0n || absBig(t1) > bound) return undefined;
   return t1 < 0n ? { num: -r1, den: -t1 } : { num: r1, den: t1 };
+}
+
+/**
+ * Knuth's Algorithm L on the leading parts uh, vh (< 2^50) of u >= v: the cofactor matrix
+ * [A, B; C, D] of the Euclidean steps whose quotients floor((uh + A) / (vh + C)) and
+ * floor((uh + B) / (vh + D)) agree, hence are the quotients of the full u, v; undefined when not
+ * even one step is certain. Every value stays below 2^51, exact in float64.
+ */
+function lehmerBatch(uh: number, vh: number): [number, number, number, number] | undefined {
+  let A = 1;
+  let B = 0;
+  let C = 0;
+  let D = 1;
+  for (;;) {
+    if (vh + C === 0 || vh + D === 0) break;
+    const q = Math.floor((uh + A) / (vh + C));
+    if (q !== Math.floor((uh + B) / (vh + D))) break;
+    [A, C] = [C, A - q * C];
+    [B, D] = [D, B - q * D];
+    [uh, vh] = [vh, uh - q * vh];
+  }
+  return B === 0 ? undefined : [A, B, C, D];
 }
 
 /** floor(sqrt(n)) for n >= 0 (Newton's iteration from above). */

@@ -71,7 +71,8 @@ function checks(aug: bigint[][], n: number, cols: readonly number[], nums: reado
   return true;
 }
 
-interface Lifted {
+/** A lifted solution x = nums / den (den > 0, not necessarily in lowest terms), exactly checked. */
+export interface Lifted {
   nums: bigint[];
   den: bigint;
 }
@@ -150,9 +151,11 @@ function updateResidual(limbs: readonly Float64Array[], x: Float64Array, res: Fl
 
 /**
  * Dixon lifting for the pivot block B = aug[P, Q] and c = aug[P, n]; accepted once the exact check
- * of every row passes. Tries reconstruction at 8, 16, 32, ... digits and at the bound.
+ * of every row passes. Tries reconstruction at 8, 16, 32, ... digits (when `early`) and at the
+ * bound. `log2H` bounds log2 of the r x r minors of [B | c]; undefined when B is singular mod p
+ * (or, only if that bound were wrong, when no reconstruction checks).
  */
-function lift(aug: bigint[][], n: number, profile: RankProfile, p: number, log2H: number): Lifted | undefined {
+export function lift(aug: bigint[][], n: number, profile: RankProfile, p: number, log2H: number, early = true): Lifted | undefined {
   const { rank: r, pivotRows, pivotCols } = profile;
   const B = pivotRows.map((i) => pivotCols.map((j) => aug[i][j]));
   const c = pivotRows.map((i) => aug[i][n]);
@@ -161,8 +164,8 @@ function lift(aug: bigint[][], n: number, profile: RankProfile, p: number, log2H
   const pinv = 1 / p;
   // Enough digits that p^S > 2 N D, with N, D <= H (Cramer's minors of [B | c]).
   const S = Math.ceil((2 * log2H + 2) / Math.log2(p)) + 1;
-  const bBits = B.reduce((acc, row) => row.reduce((a2, x) => Math.max(a2, bitLength(x)), acc), 0);
-  const cBits = c.reduce((acc, x) => Math.max(acc, bitLength(x)), 0);
+  const bBits = maxBitLength(B);
+  const cBits = maxBitLength([c]);
   // Float path: at most 3 limbs of 13 bits, and residuals |res| <= |c| + 2 r max|B| below 2^51.
   const L = Math.max(1, Math.ceil(bBits / 13));
   const floatPath = L <= 3 && r < 2 ** 13 && 2 ** cBits + 2 * r * 2 ** bBits < 2 ** 51;
@@ -187,7 +190,7 @@ function lift(aug: bigint[][], n: number, profile: RankProfile, p: number, log2H
   const rm = new Float64Array(r);
   const lo = new Float64Array(r);
   const hi = new Float64Array(r);
-  let checkpoint = 8;
+  let checkpoint = early ? 8 : Infinity;
   for (let s = 0; s < S; s++) {
     for (let i = 0; i < r; i++) rm[i] = resF ? reduceHere(resF[i], p, pinv) : Number(((resB![i] % P) + P) % P);
     const x = new Float64Array(r);
@@ -207,6 +210,20 @@ function lift(aug: bigint[][], n: number, profile: RankProfile, p: number, log2H
     }
   }
   return undefined;
+}
+
+/**
+ * The largest bit length of the entries: from the largest |Number(x)| when that is below 2^52
+ * (rounding is monotone and exact there, see integer-matrix.ts), without a bitLength (a string)
+ * per entry; by bitLength otherwise.
+ */
+function maxBitLength(rows: readonly (readonly bigint[])[]): number {
+  let maxAbs = 0;
+  for (const row of rows) for (const x of row) maxAbs = Math.max(maxAbs, Math.abs(Number(x)));
+  if (maxAbs >= 2 ** 52) return rows.reduce((acc, row) => row.reduce((a2, x) => Math.max(a2, bitLength(x)), acc), 0);
+  let bits = 0;
+  for (let v = maxAbs; v >= 1; v = Math.floor(v / 2)) bits++;
+  return bits;
 }
 
 /** (res - B x) / p in bigint, for entries too large for the float path. */

@@ -5,5 +5,7 @@ export { rankModP, rrefModP, nullspaceModP, detModPMat, solveModP, modpMatrix } 
 export { CrtBasis, rationalReconstruction, fractionsOverDenominator, sqrtFloor } from './crt.js';
 export { integerMatrix, integerMatrixOf, residues, log2Norms, log2MinorBound, type IntegerMatrix } from './integer-matrix.js';
 export { certifyProfile, rankModular, rrefModular, nullspaceModular, exactReducedBlock, type ModularOptions, type CertifiedProfile } from './certified.js';
-export { detModular, detModularInteger, detModP, permutationSign } from './det.js';
+export { detModular, detModularInteger, detModularIntegerCrt, DIXON_FROM, type DetModularOptions } from './det.js';
+export { detModP, permutationSign } from './det-modp.js';
+export { detModularIntegerDixon, type DixonDetOptions } from './det-dixon.js';
 export { solveModular, type ModularSolveResult } from './dixon.js';

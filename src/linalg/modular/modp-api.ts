@@ -9,7 +9,7 @@ import type { Mat } from '../mat.js';
 import { backSubstitute, identityRows, invMod, mulMod, type ModpMat } from './modp.js';
 import { forwardEliminate } from './forward.js';
 import { isPrimeSmall } from './primes.js';
-import { permutationSign } from './det.js';
+import { permutationSign } from './det-modp.js';
 
 function checkPrime(p: number, fn: string): void {
   if (!Number.isInteger(p) || p < 2 || p >= 2 ** 26 || !isPrimeSmall(p)) throw new RangeError(`${fn}: p must be a prime below 2^26, got ${p}`);
