@@ -8,7 +8,8 @@ import { simulate } from '../../src/dynamics/simulate.js';
 import { recordLine, type TrajectoryRecord } from '../../src/dynamics/trajectory.js';
 import { rationalFromFloat } from '../../src/field/float-exact.js';
 import { Rational } from '../../src/field/rational.js';
-import { createObjective } from '../../src/float/objective.js';
+import { createActivation } from '../../src/float/activation.js';
+import { createObjective, defaultKernel } from '../../src/float/objective.js';
 import { createParallelObjective } from '../../src/float/parallel.js';
 import { singularValues } from '../../src/float/singular-values.js';
 import { readDataset } from '../../src/network/json-io.js';
@@ -205,5 +206,17 @@ describe('parallel objective', () => {
       await parallel.close();
       expect(() => parallel.evaluate(theta, null)).toThrow(/closed/);
     }
+  });
+});
+
+describe('default kernel', () => {
+  it('sorted for univariate ReLU, shallow below 8 inputs, the blocked dense kernel from 8 (measured), shallow for other activations', () => {
+    expect(defaultKernel([1, 50, 1])).toBe('sorted');
+    expect(defaultKernel([5, 50, 1])).toBe('shallow');
+    expect(defaultKernel([8, 50, 1])).toBe('dense');
+    expect(defaultKernel([10, 50, 1], createActivation('tanh'))).toBe('shallow');
+    expect(defaultKernel([1, 50, 1], createActivation('tanh'))).toBe('shallow');
+    expect(defaultKernel([2, 8, 8, 1])).toBe('dense');
+    expect(defaultKernel([3, 8, 2])).toBe('dense');
   });
 });
