@@ -83,5 +83,8 @@ describe('relu-exact experiment pinning-by-activation', () => {
     const r = await runInMemory(['experiment', 'pinning-by-activation', '--activation', 'leaky-relu:0.2', '--scales', '0.3', '--steps', '500', '--seeds', '1', '--width', '8']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/leaky-relu:0\.2\s+0\.8\s+0\.3\s/);
+    // The reading describes the default run only, so a run with other settings does not print it.
+    expect(r.stdout).not.toContain('Reading (the defaults)');
+    expect(r.stdout).toContain('this run used other settings');
   });
 });
