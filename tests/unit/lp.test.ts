@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Rational } from '../../src/field/rational.js';
+import { M, V, q } from '../helpers/rationals.js';
 import { findFeasiblePoint, findInteriorPoint, findStrictPoint, isFarkasCertificate, isInteriorCertificate, maximize, minimize } from '../../src/lp/index.js';
 
-const q = (x: number | string): Rational => {
-  if (typeof x === 'number') return Rational.of(x);
-  const [n, d] = x.split('/');
-  return Rational.of(BigInt(n), BigInt(d ?? '1'));
-};
-const M = (rows: (number | string)[][]): Rational[][] => rows.map((r) => r.map(q));
-const V = (v: (number | string)[]): Rational[] => v.map(q);
 const str = (v: readonly Rational[]): string[] => v.map(String);
 
 describe('maximize / minimize (exact simplex)', () => {

@@ -16,10 +16,10 @@ import { fromSpline } from '../../src/spline/minimal.js';
 import { toSpline } from '../../src/spline/to-spline.js';
 import { permuteNeurons, rational, reluNet, scaleNeuron } from '../../src/testing/index.js';
 import { evaluateWithMathjs } from '../helpers/nets.js';
+import { q } from '../helpers/rationals.js';
 
 expect.extend(reluExactMatchers);
 
-const q = (x: number | string): Rational => (typeof x === 'string' ? Rational.of(Number(x.split('/')[0]), Number(x.split('/')[1] ?? 1)) : Rational.of(x));
 const net = (layers: { W: (number | string)[][]; b: (number | string)[] }[]): ReluNet<Rational> => createReluNet(QQ, layers.map((l) => ({ W: l.W.map((r) => r.map(q)), b: l.b.map(q) })));
 const point = (d: number) => fc.array(rational({ maxNumerator: 8, maxDenominator: 3 }), { minLength: d, maxLength: d });
 

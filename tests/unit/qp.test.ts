@@ -1,17 +1,11 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { Rational } from '../../src/field/rational.js';
+import { M, V, q } from '../helpers/rationals.js';
 import { findInteriorPoint } from '../../src/lp/interior.js';
 import { minimizeConvexQp, minimizeLeastSquares, type ConvexQp } from '../../src/lp/qp.js';
 import { isFarkasCertificate } from '../../src/lp/optimize.js';
 
-const q = (x: number | string): Rational => {
-  if (typeof x === 'number') return Rational.of(x);
-  const [n, d] = x.split('/');
-  return Rational.of(BigInt(n), BigInt(d ?? '1'));
-};
-const M = (rows: (number | string)[][]): Rational[][] => rows.map((r) => r.map(q));
-const V = (v: (number | string)[]): Rational[] => v.map(q);
 const strs = (v: readonly Rational[]): string[] => v.map(String);
 const dot = (a: readonly Rational[], b: readonly Rational[]): Rational => a.reduce((s, v, i) => s.add(v.mul(b[i])), Rational.ZERO);
 

@@ -3,9 +3,9 @@ import { hiddenSymmetryStudy, type HiddenSymmetryStudy, type StudyRow } from '..
 import type { BatchLaw } from '../../analyses/functional-dimension/float-path.js';
 import { UsageError } from '../../core/errors.js';
 import { INIT_SCHEMES, initNet, type InitScheme } from '../../dynamics/init.js';
-import type { CommandContext } from '../command.js';
 import type { Experiment } from './experiment.js';
-import { integerOption, printJson } from '../inputs.js';
+import { printJson } from '../inputs.js';
+import { integerOr, positiveOr } from './parse.js';
 import { table } from '../text.js';
 
 const DEFAULT_ARCHS = '1,3,3,1 2,3,3,1 1,5,5,1 2,5,5,1';
@@ -33,19 +33,15 @@ export const hiddenSymmetries: Experiment = {
     'max-seconds': { type: 'string', valueName: 'S', description: 'exact work per net before it counts as unknown' },
     markdown: { type: 'boolean', description: 'print the table as Markdown' },
   },
-  run(given) {
-    const defaults = { arch: DEFAULT_ARCHS, init: 'pytorch', trials: '20', seed: '1', tol: '1e-9' };
-    const ctx: CommandContext = { ...given, options: { ...defaults, ...Object.fromEntries(Object.entries(given.options).filter(([, v]) => v !== undefined)) } };
-    const architectures = parseArchitectures(String(ctx.options['arch']));
-    const scheme = String(ctx.options['init']) as InitScheme;
+  run(ctx) {
+    const architectures = parseArchitectures(String(ctx.options['arch'] ?? DEFAULT_ARCHS));
+    const scheme = String(ctx.options['init'] ?? 'pytorch') as InitScheme;
     if (!INIT_SCHEMES.includes(scheme)) throw new UsageError(`--init must be one of ${INIT_SCHEMES.join(', ')}, got ${JSON.stringify(scheme)}`);
-    const trials = integerOption(ctx, 'trials', { min: 1, max: 1_000_000 });
-    const seed = integerOption(ctx, 'seed');
-    const tol = Number(ctx.options['tol']);
-    if (!(tol > 0 && tol < 1)) throw new UsageError(`--tol must be a number in (0, 1), got ${JSON.stringify(ctx.options['tol'])}`);
-    const maxRaw = ctx.options['max-seconds'];
-    const maxSecondsPerNet = maxRaw === undefined ? undefined : Number(maxRaw);
-    if (maxSecondsPerNet !== undefined && !(maxSecondsPerNet > 0)) throw new UsageError(`--max-seconds must be a number > 0, got ${JSON.stringify(maxRaw)}`);
+    const trials = integerOr(ctx, 'trials', 20, { min: 1, max: 1_000_000 });
+    const seed = integerOr(ctx, 'seed', 1);
+    const tol = positiveOr(ctx, 'tol', 1e-9);
+    if (!(tol < 1)) throw new UsageError(`--tol must be a number in (0, 1), got ${JSON.stringify(ctx.options['tol'])}`);
+    const maxSecondsPerNet = ctx.options['max-seconds'] === undefined ? undefined : positiveOr(ctx, 'max-seconds', 0);
     const started = performance.now();
     let done = 0;
     const study = hiddenSymmetryStudy({
