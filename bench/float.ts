@@ -70,6 +70,7 @@ const CASES: Case[] = [
       { kernel: 'shallow', threads: 1 },
       { kernel: 'shallow', threads: 2 },
       { kernel: 'dense', threads: 1 },
+      { kernel: 'dense', threads: 2 },
       { kernel: 'dense-previous', threads: 1 },
     ],
     reference: 0,

@@ -12,137 +12,241 @@
  *   forward   H_l = relu(b_l + H_{l-1} W_l^T),
  *   gradient  dW_l += D_l^T H_{l-1},  db_l += D_l^T 1,
  *   backward  D_{l-1} = (D_l W_l) * 1[H_{l-1} > 0].
- * The products run in WebAssembly with two-lane SIMD (wasm-gemm.ts) when the workspace comes from
- * `createDenseWorkspace`, else in JavaScript (gemm.ts); both need every dimension but the summed
- * one to be a multiple of 4, so the workspace holds theta, the gradient and the block padded with
- * zeros to widths n'_l = 4 ceil(n_l / 4) and blocks of 4 ceil(count / 4) points (a padded unit
- * has zero weights in and out; a padded point has delta 0). Per call theta is copied in (W_l^T
- * for the forward pass, W_l for the backward one) and the gradient out: O(parameters).
- * Pre-activations are sums `b + w_1 x_1 + ...` in ascending order (the padding adds exact zeros
- * at the end), as in shallow.ts and generic.ts, so all kernels agree on every activation bit for
- * bit; the gradient adds the same terms as per-point loops in another order (block sums first).
+ * In each product the left factor is mostly zeros: about half of a ReLU layer's activations are
+ * 0, and so are the deltas of inactive units (numpy's products multiply them all). So each product
+ * takes A as its non-zero entries (compressed rows) and B as panels of 12 columns (spmm.ts; in
+ * WebAssembly with two-lane SIMD when the workspace comes from `createDenseWorkspace`), and skips
+ * the terms 0 * b. For finite numbers that changes no bit but the sign of a zero sum (s + 0 = s
+ * for s != 0; relu(-0) = relu(0) = 0). It differs where 0 meets inf (0 * inf = NaN): so with a
+ * non-finite theta every term is kept, and where an input, activation or delta turns out infinite
+ * or NaN, the sse and gradient are computed again keeping every term.
+ * Widths are padded with zeros to multiples of 4 for the products' columns (n'_l = 4 ceil(n_l /
+ * 4)); only real units enter a product as A, so a padded unit never meets a weight. Per call theta
+ * is copied in (W_l^T for the forward pass, W_l for the backward one, as panels) and the gradient
+ * out: O(parameters).
+ * Pre-activations are sums `b + w_1 x_1 + ...` in ascending order, as in shallow.ts and
+ * generic.ts, so all kernels agree on every activation bit for bit; the gradient adds the same
+ * terms as per-point loops, dW in the same order, db in another (block sums first).
  */
-import { gemmJs } from './gemm.js';
-import { createGemmMemory, type WasmGemm } from './wasm-gemm.js';
+import { compressJs, PANEL, spmmJs, type Compress, type Spmm } from './spmm.js';
+import { createSpmmMemory } from './wasm-spmm.js';
 
 /** Points per block: long inner loops for the gradient product, small enough for the cache. */
 export const DENSE_BLOCK = 64;
 
 const pad = (x: number): number => (x + 3) & ~3;
+/** Entries of a K-row matrix with n columns stored as panels of PANEL columns. */
+const panelled = (K: number, n: number): number => PANEL * Math.ceil(n / PANEL) * K;
+/** Row stride of H_l in the block: X's rows as they are for l = 0, the padded width after. */
+const stride = (widths: ArrayLike<number>, l: number): number => (l === 0 ? widths[0] : pad(widths[l]));
 
-/** Workspace entries of layer l's parameters: W^T, W, b, then the gradient's dW, db (padded). */
+/** Workspace entries of layer l's parameters: W^T and W as panels, b, then the gradient's dW, db. */
 function regionSize(nIn: number, nOut: number): number {
-  return 3 * pad(nIn) * pad(nOut) + 2 * pad(nOut);
+  const po = pad(nOut);
+  return panelled(nIn, po) + panelled(nOut, pad(nIn)) + po + po * pad(nIn) + po;
 }
 
-/**
- * Workspace length for widths [n_0, ..., n_L] (n' = n padded to a multiple of 4, B = DENSE_BLOCK):
- * sum_l (3 n'_{l-1} n'_l + 2 n'_l) + B (n'_0 + sum_{l >= 1} n'_l + 3 max_{l >= 1} n'_l).
- */
+/** Where a layer's parts start, from its region's start r. */
+function regionParts(r: number, nIn: number, nOut: number): { wt: number; w: number; b: number; gw: number; gb: number } {
+  const pi = pad(nIn);
+  const po = pad(nOut);
+  const w = r + panelled(nIn, po);
+  const b = w + panelled(nOut, pi);
+  const gw = b + po;
+  return { wt: r, w, b, gw, gb: gw + po * pi };
+}
+
+/** The block's buffers (entry offsets), after the parameters ending at x0. */
+interface BlockLayout {
+  /** H_0 (the block of X), then H_1 .. H_L, DENSE_BLOCK rows each. */
+  h: number[];
+  /** H_{l-1} as panels, for dW_l (DENSE_BLOCK rows). */
+  packed: number;
+  /** Two delta buffers (points x padded units). */
+  dA: number;
+  dB: number;
+  /** A row of zeros as wide as the widest layer (the start of a delta product). */
+  zeros: number;
+  /** Compressed rows: values (float64 entries), then row starts and byte offsets (int32, in float64 slots). */
+  val: number;
+  ptr: number;
+  off: number;
+  end: number;
+}
+
+function blockLayout(widths: ArrayLike<number>, x0: number): BlockLayout {
+  const h: number[] = [];
+  let at = x0;
+  let maxOut = 0;
+  let maxWidth = 0;
+  for (let l = 0; l < widths.length; l++) {
+    h.push(at);
+    at += DENSE_BLOCK * stride(widths, l);
+    maxWidth = Math.max(maxWidth, pad(widths[l]));
+    if (l > 0) maxOut = Math.max(maxOut, pad(widths[l]));
+  }
+  const packed = at;
+  const dA = packed + panelled(DENSE_BLOCK, maxWidth);
+  const dB = dA + DENSE_BLOCK * maxOut;
+  const zeros = dB + DENSE_BLOCK * maxOut;
+  const val = zeros + maxWidth;
+  const entries = DENSE_BLOCK * maxWidth;
+  const ptr = val + entries;
+  const off = ptr + Math.ceil((Math.max(DENSE_BLOCK, maxOut) + 1) / 2);
+  return { h, packed, dA, dB, zeros, val, ptr, off, end: off + Math.ceil(entries / 2) };
+}
+
+/** Workspace length (float64 entries) for widths [n_0, ..., n_L]. */
 export function denseWorkspaceSize(widths: ArrayLike<number>): number {
   let params = 0;
-  let units = 0;
-  let maxOut = 0;
-  for (let l = 1; l < widths.length; l++) {
-    params += regionSize(widths[l - 1], widths[l]);
-    units += pad(widths[l]);
-    maxOut = Math.max(maxOut, pad(widths[l]));
-  }
-  return params + DENSE_BLOCK * (pad(widths[0]) + units + 3 * maxOut);
+  for (let l = 1; l < widths.length; l++) params += regionSize(widths[l - 1], widths[l]);
+  return blockLayout(widths, params).end;
 }
 
 /** The WebAssembly products of the workspaces made by createDenseWorkspace, by their memory. */
-const WASM = new WeakMap<ArrayBufferLike, WasmGemm>();
+const WASM = new WeakMap<ArrayBufferLike, { spmm: Spmm; compress: Compress }>();
 
 /**
- * A workspace for the dense kernels: in a WebAssembly memory, so the matrix products run there
- * with SIMD, where the runtime has WebAssembly SIMD (Node 16.4 and later); a plain Float64Array
+ * A workspace for the dense kernels: in a WebAssembly memory, so the products run there with
+ * SIMD, where the runtime has WebAssembly SIMD (Node 16.4 and later); a plain Float64Array
  * otherwise. Any Float64Array of denseWorkspaceSize(widths) entries works too (JavaScript products).
  */
 export function createDenseWorkspace(widths: ArrayLike<number>): Float64Array {
   const size = denseWorkspaceSize(widths);
-  const wasm = createGemmMemory(size);
+  const wasm = createSpmmMemory(size);
   if (wasm === null) return new Float64Array(size);
-  WASM.set(wasm.memory.buffer, wasm.gemm);
+  WASM.set(wasm.memory.buffer, wasm);
   return wasm.memory;
 }
 
-/** Whether the kernels run their matrix products in WebAssembly on this workspace. */
+/** Whether the kernels run their products in WebAssembly on this workspace. */
 export function isWasmWorkspace(work: Float64Array): boolean {
   return work.byteOffset === 0 && WASM.has(work.buffer);
 }
 
-/** C += A B on the workspace (element offsets and strides). */
-function product(wasm: WasmGemm | undefined, M: Float64Array, m: number, n: number, K: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number): void {
-  if (wasm === undefined) gemmJs(m, n, K, M, a, lda, b, ldb, c, ldc);
-  else wasm(m, n, K, 8 * a, 8 * lda, 8 * b, 8 * ldb, 8 * c, 8 * ldc);
+/** One call's view of the workspace: its float64 and int32 entries and its routines. */
+interface Work {
+  f: Float64Array;
+  i32: Int32Array;
+  spmm: Spmm;
+  compress: Compress;
+  /** Keep zero entries of A (exactly the terms of a dense product). */
+  keepZeros: boolean;
+  /** Set when a compressed input, activation or delta was infinite or NaN. */
+  sawNonFinite: boolean;
 }
 
-/** theta into the padded W_l^T, W_l (l >= 2) and b_l; the gradient's part zeroed. Returns the parameters' extent. */
-function packParameters(widths: ArrayLike<number>, theta: Float64Array, ot: number, work: Float64Array): number {
+/** The views of each workspace, made on its first call (so that calls allocate nothing): [dropping zeros, keeping them]. */
+const VIEWS = new WeakMap<Float64Array, [Work, Work]>();
+
+function workOf(work: Float64Array, keepZeros: boolean): Work {
+  let views = VIEWS.get(work);
+  if (views === undefined) {
+    const wasm = work.byteOffset === 0 ? WASM.get(work.buffer) : undefined;
+    const f = work;
+    const i32 = new Int32Array(work.buffer, work.byteOffset, 2 * work.length);
+    const spmm: Spmm = wasm?.spmm ?? ((...args) => spmmJs(f, i32, ...args));
+    const compress: Compress = wasm?.compress ?? ((...args) => compressJs(f, i32, ...args));
+    views = [false, true].map((keep) => ({ f, i32, spmm, compress, keepZeros: keep, sawNonFinite: false })) as [Work, Work];
+    VIEWS.set(work, views);
+  }
+  return views[keepZeros ? 1 : 0];
+}
+
+/**
+ * The rows x cols matrix A (entry (r, c) at f[at + r rs + c cs]) as compressed rows (spmm.ts).
+ * Kept: the entries that are not 0 and, given a mask (a matrix of the same shape and strides at
+ * `mask`), whose mask entry is > 0; with keepZeros every entry (A is then masked already).
+ */
+function compress(w: Work, b: BlockLayout, rows: number, cols: number, at: number, rs: number, cs: number, mask = -1): void {
+  const mode = w.keepZeros ? 2 : mask < 0 ? 0 : 1;
+  const check = w.compress(rows, cols, 8 * at, 8 * rs, 8 * cs, 8 * Math.max(mask, 0), mode, 8 * b.ptr, 8 * b.val, 8 * b.off);
+  if (check !== 0) w.sawNonFinite = true;
+}
+
+/** to[r] += the sum of compressed row r's values, in order (the sum over all of the row's entries: the others are 0). */
+function sumRows(w: Work, b: BlockLayout, rows: number, to: number): void {
+  const { f, i32 } = w;
+  const p0 = 2 * b.ptr;
+  for (let r = 0; r < rows; r++) {
+    let s = 0;
+    for (let t = i32[p0 + r]; t < i32[p0 + r + 1]; t++) s += f[b.val + t];
+    f[to + r] += s;
+  }
+}
+
+/**
+ * C (rows x n, row stride ldc entries, at c) = g(I + A B): A compressed by `compress`, B panelled
+ * with K rows at bp, I at init with row stride ldinit (C itself, or one row for all), g relu or not.
+ */
+function product(w: Work, b: BlockLayout, rows: number, n: number, K: number, bp: number, c: number, ldc: number, init: number, ldinit: number, relu: boolean): void {
+  w.spmm(rows, n, 8 * b.ptr, 8 * b.val, 8 * b.off, 8 * bp, 8 * PANEL * K, 8 * c, 8 * ldc, 8 * init, 8 * ldinit, relu ? 1 : 0);
+}
+
+/** The K x n matrix M (entry (k, j) = src[at + k rs + j cs] for k < kMax and j < jMax, else 0) as panels at dst. */
+function panel(f: Float64Array, dst: number, K: number, n: number, src: Float64Array, at: number, rs: number, cs: number, kMax: number, jMax: number): void {
+  f.fill(0, dst, dst + panelled(K, n));
+  for (let j0 = 0; j0 < jMax; j0 += PANEL) {
+    const base = dst + j0 * K;
+    const width = Math.min(PANEL, jMax - j0);
+    for (let k = 0; k < kMax; k++) {
+      const from = at + k * rs + j0 * cs;
+      const to = base + k * PANEL;
+      for (let q = 0; q < width; q++) f[to + q] = src[from + q * cs];
+    }
+  }
+}
+
+/** theta into the panelled W_l^T, W_l (l >= 2) and b_l; the gradient's part zeroed. Returns the parameters' extent. */
+function packParameters(widths: ArrayLike<number>, theta: Float64Array, ot: number, f: Float64Array): number {
   let at = ot;
   let r = 0;
   for (let l = 1; l < widths.length; l++) {
     const nIn = widths[l - 1];
     const nOut = widths[l];
-    const pi = pad(nIn);
     const po = pad(nOut);
-    const size = regionSize(nIn, nOut);
-    work.fill(0, r, r + size);
-    const wAt = r + pi * po;
-    for (let j = 0; j < nOut; j++) {
-      for (let k = 0; k < nIn; k++) {
-        const w = theta[at + j * nIn + k];
-        work[r + k * po + j] = w;
-        if (l > 1) work[wAt + j * pi + k] = w;
-      }
-      work[wAt + po * pi + j] = theta[at + nOut * nIn + j];
-    }
+    const parts = regionParts(r, nIn, nOut);
+    // W^T: nIn rows (inputs k), po columns (units j), W[j][k] = theta[at + j nIn + k]; W: nOut rows, pi columns
+    panel(f, parts.wt, nIn, po, theta, at, 1, nIn, nIn, nOut);
+    if (l > 1) panel(f, parts.w, nOut, pad(nIn), theta, at, nIn, 1, nOut, nIn);
+    for (let j = 0; j < po; j++) f[parts.b + j] = j < nOut ? theta[at + nOut * nIn + j] : 0;
+    f.fill(0, parts.gw, parts.gb + po);
     at += nOut * (nIn + 1);
-    r += size;
+    r += regionSize(nIn, nOut);
   }
   return r;
 }
 
 /**
- * Forward pass of the `count` points from row i of X: the padded block of X at x0 (x0 = end of
- * the parameters), then H_l (4 ceil(count / 4) rows of n'_l) after it, each DENSE_BLOCK n'_l long.
+ * Forward pass of the `count` points from row i of X into H_0 .. H_L (count rows each). Only the
+ * real units of H_{l-1} enter the next product: a padded unit never meets a weight, so it cannot
+ * turn an infinite activation into NaN (inf * 0).
  */
-function forwardBlock(widths: ArrayLike<number>, X: Float64Array, i: number, count: number, work: Float64Array, wasm: WasmGemm | undefined, x0: number): void {
+function forwardBlock(widths: ArrayLike<number>, X: Float64Array, i: number, count: number, w: Work, b: BlockLayout): void {
+  const { f } = w;
   const L = widths.length - 1;
-  const rows = pad(count);
   const n0 = widths[0];
-  const p0 = pad(n0);
-  for (let p = 0; p < rows; p++) {
-    for (let k = 0; k < p0; k++) work[x0 + p * p0 + k] = p < count && k < n0 ? X[(i + p) * n0 + k] : 0;
-  }
+  for (let q = 0; q < count * n0; q++) f[b.h[0] + q] = X[i * n0 + q];
   let r = 0;
-  let a = x0;
-  let h = x0 + DENSE_BLOCK * p0;
   for (let l = 1; l <= L; l++) {
-    const pi = pad(widths[l - 1]);
+    const nIn = widths[l - 1];
     const po = pad(widths[l]);
-    const bias = r + 2 * pi * po;
-    for (let p = 0; p < rows; p++) for (let j = 0; j < po; j++) work[h + p * po + j] = work[bias + j];
-    product(wasm, work, rows, po, pi, a, pi, r, po, h, po);
-    if (l < L) {
-      // relu(s) = (s + |s|) / 2 exactly, branch-free
-      for (let q = h; q < h + rows * po; q++) {
-        const s = work[q];
-        work[q] = (s + Math.abs(s)) * 0.5;
-      }
-    }
-    r += regionSize(widths[l - 1], widths[l]);
-    a = h;
-    h += DENSE_BLOCK * po;
+    const parts = regionParts(r, nIn, widths[l]);
+    compress(w, b, count, nIn, b.h[l - 1], stride(widths, l - 1), 1);
+    product(w, b, count, po, nIn, parts.wt, b.h[l], po, parts.b, 0, l < L);
+    r += regionSize(nIn, widths[l]);
   }
 }
 
-/** Offset of H_L in the workspace, given x0. */
-function outputAt(widths: ArrayLike<number>, x0: number): number {
-  let h = x0 + DENSE_BLOCK * pad(widths[0]);
-  for (let l = 1; l < widths.length - 1; l++) h += DENSE_BLOCK * pad(widths[l]);
-  return h;
+function allFinite(theta: Float64Array, from: number, to: number): boolean {
+  for (let q = from; q < to; q++) if (!Number.isFinite(theta[q])) return false;
+  return true;
+}
+
+function thetaSize(widths: ArrayLike<number>): number {
+  let size = 0;
+  for (let l = 1; l < widths.length; l++) size += widths[l] * (widths[l - 1] + 1);
+  return size;
 }
 
 /**
@@ -150,14 +254,15 @@ function outputAt(widths: ArrayLike<number>, x0: number): number {
  * @param work length >= denseWorkspaceSize(widths); createDenseWorkspace's runs the products in WebAssembly
  */
 export function denseForward(widths: ArrayLike<number>, X: Float64Array, i0: number, i1: number, theta: Float64Array, ot: number, out: Float64Array, oo: number, work: Float64Array): void {
-  const wasm = work.byteOffset === 0 ? WASM.get(work.buffer) : undefined;
-  const nL = widths[widths.length - 1];
+  const w = workOf(work, !allFinite(theta, ot, ot + thetaSize(widths)));
+  const L = widths.length - 1;
+  const nL = widths[L];
   const pL = pad(nL);
-  const x0 = packParameters(widths, theta, ot, work);
-  const hL = outputAt(widths, x0);
+  const b = blockLayout(widths, packParameters(widths, theta, ot, work));
+  const hL = b.h[L];
   for (let i = i0; i < i1; i += DENSE_BLOCK) {
     const count = Math.min(DENSE_BLOCK, i1 - i);
-    forwardBlock(widths, X, i, count, work, wasm, x0);
+    forwardBlock(widths, X, i, count, w, b);
     for (let p = 0; p < count; p++) for (let j = 0; j < nL; j++) out[oo + (i - i0 + p) * nL + j] = work[hL + p * pL + j];
   }
 }
@@ -179,73 +284,77 @@ export function denseSseGradient(
   og: number,
   work: Float64Array,
 ): number {
-  const wasm = work.byteOffset === 0 ? WASM.get(work.buffer) : undefined;
+  const w = workOf(work, !allFinite(theta, ot, ot + thetaSize(widths)));
+  w.sawNonFinite = false;
+  const sse = sseGradient(widths, X, Y, i0, i1, theta, ot, grad, og, w);
+  // an input, activation or delta was infinite or NaN, and a skipped zero might have met it: again
+  // with every term, for the NaNs of 0 * inf that a dense product has
+  return !w.keepZeros && w.sawNonFinite ? sseGradient(widths, X, Y, i0, i1, theta, ot, grad, og, workOf(work, true)) : sse;
+}
+
+function sseGradient(widths: ArrayLike<number>, X: Float64Array, Y: Float64Array, i0: number, i1: number, theta: Float64Array, ot: number, grad: Float64Array | null, og: number, w: Work): number {
+  const { f } = w;
   const L = widths.length - 1;
   const nL = widths[L];
   const pL = pad(nL);
-  const x0 = packParameters(widths, theta, ot, work);
-  const hL = outputAt(widths, x0);
-  let maxOut = 0;
-  for (let l = 1; l <= L; l++) maxOut = Math.max(maxOut, pad(widths[l]));
-  const dA = hL + DENSE_BLOCK * pL; // two delta buffers (points x units), then D^T (units x points)
-  const dB = dA + DENSE_BLOCK * maxOut;
-  const dT = dB + DENSE_BLOCK * maxOut;
+  const x0 = packParameters(widths, theta, ot, f);
+  const b = blockLayout(widths, x0);
+  f.fill(0, b.zeros, b.val);
+  const hL = b.h[L];
   let sse = 0;
   for (let i = i0; i < i1; i += DENSE_BLOCK) {
     const count = Math.min(DENSE_BLOCK, i1 - i);
-    const rows = pad(count);
-    forwardBlock(widths, X, i, count, work, wasm, x0);
-    for (let p = 0; p < rows; p++) {
-      for (let j = 0; j < pL; j++) {
-        const r = p < count && j < nL ? work[hL + p * pL + j] - Y[(i + p) * nL + j] : 0;
+    forwardBlock(widths, X, i, count, w, b);
+    for (let p = 0; p < count; p++) {
+      for (let j = 0; j < nL; j++) {
+        const r = f[hL + p * pL + j] - Y[(i + p) * nL + j];
         sse += r * r;
-        work[dA + p * pL + j] = 2 * r;
+        f[b.dA + p * pL + j] = 2 * r;
       }
     }
     if (grad === null) continue;
-    let dCur = dA;
+    let dCur = b.dA;
     let r = x0; // walk the layers backwards
-    let h = hL;
     for (let l = L; l >= 1; l--) {
-      const pi = pad(widths[l - 1]);
-      const po = pad(widths[l]);
-      r -= regionSize(widths[l - 1], widths[l]);
-      const gw = r + 2 * pi * po + po;
-      const gb = gw + po * pi;
-      const hPrev = h - DENSE_BLOCK * pi; // H_{l-1}; the block of X for l = 1
-      for (let p = 0; p < rows; p++) for (let j = 0; j < po; j++) work[dT + j * rows + p] = work[dCur + p * po + j];
-      for (let j = 0; j < po; j++) {
-        let s = 0;
-        for (let q = dT + j * rows; q < dT + (j + 1) * rows; q++) s += work[q];
-        work[gb + j] += s;
-      }
-      product(wasm, work, po, pi, rows, dT, rows, hPrev, pi, gw, pi);
+      const nIn = widths[l - 1];
+      const nOut = widths[l];
+      const pi = pad(nIn);
+      const po = pad(nOut);
+      r -= regionSize(nIn, nOut);
+      const parts = regionParts(r, nIn, nOut);
+      const hPrev = b.h[l - 1];
+      // D_l (count x po) is masked by H_l as it is compressed (l < L), except with keepZeros (masked in place)
+      const mask = l < L && !w.keepZeros ? b.h[l] : -1;
+      // dW_l += D_l^T H_{l-1}: rows of D_l^T over the points, H_{l-1} as panels; db_l += D_l^T 1
+      compress(w, b, nOut, count, dCur, 1, po, mask);
+      sumRows(w, b, nOut, parts.gb);
+      panel(f, b.packed, count, pi, f, hPrev, stride(widths, l - 1), 1, count, nIn);
+      product(w, b, nOut, pi, count, b.packed, parts.gw, pi, parts.gw, pi, false);
       if (l > 1) {
-        const dNext = dCur === dA ? dB : dA;
-        work.fill(0, dNext, dNext + rows * pi);
-        product(wasm, work, rows, pi, po, dCur, po, r + pi * po, pi, dNext, pi);
-        for (let q = 0; q < rows * pi; q++) if (!(work[hPrev + q] > 0)) work[dNext + q] = 0;
+        // D_{l-1} = D_l W_l (masked by H_{l-1} when it is compressed in turn)
+        const dNext = dCur === b.dA ? b.dB : b.dA;
+        compress(w, b, count, nOut, dCur, po, 1, mask);
+        product(w, b, count, pi, nOut, parts.w, dNext, pi, b.zeros, 0, false);
+        if (w.keepZeros) for (let q = 0; q < count * pi; q++) if (!(f[hPrev + q] > 0)) f[dNext + q] = 0;
         dCur = dNext;
       }
-      h = hPrev;
     }
   }
-  if (grad !== null) unpackGradient(widths, work, grad, og);
+  if (grad !== null) unpackGradient(widths, f, grad, og);
   return sse;
 }
 
 /** The padded dW_l, db_l of the workspace into grad[og..] in relu-net/1 order. */
-function unpackGradient(widths: ArrayLike<number>, work: Float64Array, grad: Float64Array, og: number): void {
+function unpackGradient(widths: ArrayLike<number>, f: Float64Array, grad: Float64Array, og: number): void {
   let at = og;
   let r = 0;
   for (let l = 1; l < widths.length; l++) {
     const nIn = widths[l - 1];
     const nOut = widths[l];
     const pi = pad(nIn);
-    const po = pad(nOut);
-    const gw = r + 2 * pi * po + po;
-    for (let j = 0; j < nOut; j++) for (let k = 0; k < nIn; k++) grad[at + j * nIn + k] = work[gw + j * pi + k];
-    for (let j = 0; j < nOut; j++) grad[at + nOut * nIn + j] = work[gw + po * pi + j];
+    const { gw, gb } = regionParts(r, nIn, nOut);
+    for (let j = 0; j < nOut; j++) for (let k = 0; k < nIn; k++) grad[at + j * nIn + k] = f[gw + j * pi + k];
+    for (let j = 0; j < nOut; j++) grad[at + nOut * nIn + j] = f[gb + j];
     at += nOut * (nIn + 1);
     r += regionSize(nIn, nOut);
   }

@@ -45,12 +45,12 @@ export interface ObjectiveOptions {
 }
 
 /**
- * From this many inputs a shallow ReLU net runs faster on the blocked dense kernel (SIMD matrix
- * products) than on the shallow one: measured at n = 10 000, m = 16, 100, 1000, the shallow kernel
- * took 0.43-0.95x the dense one's time for d = 1..5 and 1.05-1.31x at d = 10, 1.45-1.69x at d = 20,
- * 1.9-2.5x at d = 50.
+ * From this many inputs a shallow ReLU net runs faster on the blocked dense kernel (SIMD products
+ * that skip the zeros) than on the shallow one: measured at n = 10 000, m = 16, 100, 1000, the
+ * shallow kernel took 1.08-1.53x the dense one's time at d = 3 and 2.4x at d = 10 (m = 1000); at
+ * d = 2 it was 0.73x at m = 16 and 1.2x at m = 100, 1000.
  */
-export const DENSE_FROM_INPUTS = 8;
+export const DENSE_FROM_INPUTS = 3;
 
 /** The kernel used by default for these widths (and activation). */
 export function defaultKernel(widths: readonly number[], activation: Activation = RELU): KernelName {

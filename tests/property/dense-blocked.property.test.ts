@@ -32,7 +32,7 @@ function reference(widths: readonly number[], X: Float64Array, Y: Float64Array, 
         for (let k = 0; k < widths[l - 1]; k++) s += W(l, j, k) * h[l - 1][k];
         return s;
       });
-      h.push(l === L ? z : z.map((s) => (s > 0 ? s : 0)));
+      h.push(l === L ? z : z.map((s) => Math.max(s, 0)));
     }
     f.push(...h[L]);
     let delta = h[L].map((v, j) => {
@@ -129,5 +129,41 @@ describe('the two workspaces give the same bits', () => {
     const js = run(new Float64Array(denseWorkspaceSize(p.widths)));
     expect(wasm.sse).toBe(js.sse);
     expect(Array.from(wasm.grad)).toEqual(Array.from(js.grad));
+  });
+});
+
+/** The class of a float: NaN, +inf, -inf or finite. */
+const kind = (x: number): string => (Number.isNaN(x) ? 'NaN' : x === Infinity ? '+inf' : x === -Infinity ? '-inf' : 'finite');
+
+describe.each(WORKSPACES)('non-finite numbers, %s: where a zero meets inf the kernel gives what a dense product gives', (_label, workspace) => {
+  const nonFinite = fc.constantFrom(Infinity, -Infinity, NaN);
+  test.prop([problem, nonFinite, fc.nat(), fc.boolean()], { numRuns: 60 })('one entry of theta or X infinite or NaN: forward pass the same numbers, sse and gradient the same kinds', (p: Problem, bad, at, inX) => {
+    const theta = p.theta.slice();
+    const X = p.X.slice();
+    if (inX) X[p.i0 * p.widths[0] + (at % (p.rows * p.widths[0]))] = bad;
+    else theta[at % theta.length] = bad;
+    const ref = reference(p.widths, X, p.Y, p.i0, p.i1, theta);
+    const work = workspace(p.widths);
+    const out = new Float64Array(ref.f.length);
+    denseForward(p.widths, X, p.i0, p.i1, theta, 0, out, 0, work);
+    ref.f.forEach((v, q) => expect(out[q] === v || (Number.isNaN(out[q]) && Number.isNaN(v)), `f entry ${q}: ${out[q]} vs ${v}`).toBe(true));
+    const grad = new Float64Array(theta.length);
+    const sse = denseSseGradient(p.widths, X, p.Y, p.i0, p.i1, theta, 0, grad, 0, work);
+    expect(kind(sse)).toBe(kind(ref.sse));
+    ref.grad.forEach((g, q) => expect(kind(grad[q]), `gradient entry ${q}: ${grad[q]} vs ${g}`).toBe(kind(g)));
+  });
+
+  test('an activation overflows to inf behind an inactive unit: the sse stays finite and dW_2 is NaN, as 0 * inf is', () => {
+    // 2-1-1-1: h1 = relu(1e300 (1e10 + 1e10)) = inf, h2 = relu(-inf) = 0, f = 0.5 + h2 = 0.5
+    const widths = [2, 1, 1, 1];
+    const theta = Float64Array.of(1e300, 1e300, 0, -1, 0, 1, 0.5);
+    const X = Float64Array.of(1e10, 1e10);
+    const Y = Float64Array.of(0);
+    const ref = reference(widths, X, Y, 0, 1, theta);
+    expect(ref.sse).toBe(0.25);
+    expect(Number.isNaN(ref.grad[3])).toBe(true);
+    const grad = new Float64Array(theta.length);
+    expect(denseSseGradient(widths, X, Y, 0, 1, theta, 0, grad, 0, workspace(widths))).toBe(0.25);
+    ref.grad.forEach((g, q) => expect(Object.is(grad[q], g) || (Number.isNaN(grad[q]) && Number.isNaN(g)), `gradient entry ${q}: ${grad[q]} vs ${g}`).toBe(true));
   });
 });
