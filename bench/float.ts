@@ -37,6 +37,8 @@ interface Case {
   /** The method the last column compares with (index into methods). */
   reference: number;
   reps: number;
+  /** Inputs: N(0, 1) entries by default; `pixels`: a fifth of them non-zero, uniform in (0, 1], the rest 0 (about MNIST's share of non-zero pixels). */
+  inputs?: 'pixels';
 }
 
 const N = 10_000;
@@ -100,6 +102,15 @@ const CASES: Case[] = [
     reference: 2,
     reps: 2,
   },
+  {
+    name: 'deep 784-128-128-10, pixel-like inputs (80% zeros)',
+    widths: [784, 128, 128, 10],
+    n: N,
+    methods: DEEP,
+    reference: 2,
+    reps: 2,
+    inputs: 'pixels',
+  },
 ];
 
 /** Reps of the sorted kernel (a step is well under a millisecond). */
@@ -112,7 +123,7 @@ function problem(c: Case): { X: Float64Array; Y: Float64Array; theta: Float64Arr
   const rng = new SeededRng(20261123);
   const d = c.widths[0];
   const nL = c.widths[c.widths.length - 1];
-  const X = Float64Array.from({ length: c.n * d }, () => rng.nextNormal());
+  const X = Float64Array.from({ length: c.n * d }, () => (c.inputs !== 'pixels' ? rng.nextNormal() : rng.nextFloat() < 0.2 ? 1 - rng.nextFloat() : 0));
   const Y = Float64Array.from({ length: c.n * nL }, (_, q) => Math.sin(2 * X[Math.floor(q / nL) * d] + (q % nL)) + 0.1 * rng.nextNormal());
   const theta = floatTheta(initNet(c.widths, { scheme: 'pytorch' }, rng));
   return { X, Y, theta, lr: 1e-6 };

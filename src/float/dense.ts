@@ -67,10 +67,9 @@ interface BlockLayout {
   dB: number;
   /** A row of zeros as wide as the widest layer (the start of a delta product). */
   zeros: number;
-  /** Compressed rows: values (float64 entries), then row starts and byte offsets (int32, in float64 slots). */
-  val: number;
+  /** Compressed rows: their records (value and offset, two float64 slots each), then row starts (int32, in float64 slots). */
+  rec: number;
   ptr: number;
-  off: number;
   end: number;
 }
 
@@ -89,11 +88,9 @@ function blockLayout(widths: ArrayLike<number>, x0: number): BlockLayout {
   const dA = packed + panelled(DENSE_BLOCK, maxWidth);
   const dB = dA + DENSE_BLOCK * maxOut;
   const zeros = dB + DENSE_BLOCK * maxOut;
-  const val = zeros + maxWidth;
-  const entries = DENSE_BLOCK * maxWidth;
-  const ptr = val + entries;
-  const off = ptr + Math.ceil((Math.max(DENSE_BLOCK, maxOut) + 1) / 2);
-  return { h, packed, dA, dB, zeros, val, ptr, off, end: off + Math.ceil(entries / 2) };
+  const rec = zeros + maxWidth;
+  const ptr = rec + 2 * DENSE_BLOCK * maxWidth;
+  return { h, packed, dA, dB, zeros, rec, ptr, end: ptr + Math.ceil((Math.max(DENSE_BLOCK, maxOut) + 1) / 2) };
 }
 
 /** Workspace length (float64 entries) for widths [n_0, ..., n_L]. */
@@ -160,7 +157,7 @@ function workOf(work: Float64Array, keepZeros: boolean): Work {
  */
 function compress(w: Work, b: BlockLayout, rows: number, cols: number, at: number, rs: number, cs: number, mask = -1): void {
   const mode = w.keepZeros ? 2 : mask < 0 ? 0 : 1;
-  const check = w.compress(rows, cols, 8 * at, 8 * rs, 8 * cs, 8 * Math.max(mask, 0), mode, 8 * b.ptr, 8 * b.val, 8 * b.off);
+  const check = w.compress(rows, cols, 8 * at, 8 * rs, 8 * cs, 8 * Math.max(mask, 0), mode, 8 * b.ptr, 8 * b.rec);
   if (check !== 0) w.sawNonFinite = true;
 }
 
@@ -170,7 +167,7 @@ function sumRows(w: Work, b: BlockLayout, rows: number, to: number): void {
   const p0 = 2 * b.ptr;
   for (let r = 0; r < rows; r++) {
     let s = 0;
-    for (let t = i32[p0 + r]; t < i32[p0 + r + 1]; t++) s += f[b.val + t];
+    for (let t = i32[p0 + r]; t < i32[p0 + r + 1]; t++) s += f[b.rec + 2 * t];
     f[to + r] += s;
   }
 }
@@ -180,7 +177,7 @@ function sumRows(w: Work, b: BlockLayout, rows: number, to: number): void {
  * with K rows at bp, I at init with row stride ldinit (C itself, or one row for all), g relu or not.
  */
 function product(w: Work, b: BlockLayout, rows: number, n: number, K: number, bp: number, c: number, ldc: number, init: number, ldinit: number, relu: boolean): void {
-  w.spmm(rows, n, 8 * b.ptr, 8 * b.val, 8 * b.off, 8 * bp, 8 * PANEL * K, 8 * c, 8 * ldc, 8 * init, 8 * ldinit, relu ? 1 : 0);
+  w.spmm(rows, n, 8 * b.ptr, 8 * b.rec, 8 * bp, 8 * PANEL * K, 8 * c, 8 * ldc, 8 * init, 8 * ldinit, relu ? 1 : 0);
 }
 
 /** The K x n matrix M (entry (k, j) = src[at + k rs + j cs] for k < kMax and j < jMax, else 0) as panels at dst. */
@@ -193,6 +190,28 @@ function panel(f: Float64Array, dst: number, K: number, n: number, src: Float64A
       const from = at + k * rs + j0 * cs;
       const to = base + k * PANEL;
       for (let q = 0; q < width; q++) f[to + q] = src[from + q * cs];
+    }
+  }
+}
+
+/**
+ * The count x po deltas D at d (row stride po), masked by the activations at mask (same shape;
+ * none for mask < 0), as panels at dst (count rows); each column's sum, in ascending rows, added
+ * to sums[j]. Branch-free (D times 0 or 1): a masked delta becomes +-0.
+ */
+function panelMasked(f: Float64Array, dst: number, count: number, po: number, d: number, mask: number, sums: number): void {
+  for (let j0 = 0; j0 < po; j0 += PANEL) {
+    const base = dst + j0 * count;
+    const width = Math.min(PANEL, po - j0);
+    for (let p = 0; p < count; p++) {
+      const from = d + p * po + j0;
+      const to = base + p * PANEL;
+      for (let q = 0; q < width; q++) f[to + q] = mask < 0 ? f[from + q] : f[from + q] * +(f[mask + p * po + j0 + q] > 0);
+    }
+    for (let q = 0; q < width; q++) {
+      let s = 0;
+      for (let p = 0; p < count; p++) s += f[base + p * PANEL + q];
+      f[sums + j0 + q] += s;
     }
   }
 }
@@ -222,20 +241,23 @@ function packParameters(widths: ArrayLike<number>, theta: Float64Array, ot: numb
  * real units of H_{l-1} enter the next product: a padded unit never meets a weight, so it cannot
  * turn an infinite activation into NaN (inf * 0).
  */
-function forwardBlock(widths: ArrayLike<number>, X: Float64Array, i: number, count: number, w: Work, b: BlockLayout): void {
+function forwardBlock(widths: ArrayLike<number>, X: Float64Array, i: number, count: number, w: Work, b: BlockLayout): number {
   const { f } = w;
   const L = widths.length - 1;
   const n0 = widths[0];
   for (let q = 0; q < count * n0; q++) f[b.h[0] + q] = X[i * n0 + q];
   let r = 0;
+  let inputEntries = 0;
   for (let l = 1; l <= L; l++) {
     const nIn = widths[l - 1];
     const po = pad(widths[l]);
     const parts = regionParts(r, nIn, widths[l]);
     compress(w, b, count, nIn, b.h[l - 1], stride(widths, l - 1), 1);
+    if (l === 1) inputEntries = w.i32[2 * b.ptr + count];
     product(w, b, count, po, nIn, parts.wt, b.h[l], po, parts.b, 0, l < L);
     r += regionSize(nIn, widths[l]);
   }
+  return inputEntries;
 }
 
 function allFinite(theta: Float64Array, from: number, to: number): boolean {
@@ -299,12 +321,15 @@ function sseGradient(widths: ArrayLike<number>, X: Float64Array, Y: Float64Array
   const pL = pad(nL);
   const x0 = packParameters(widths, theta, ot, f);
   const b = blockLayout(widths, x0);
-  f.fill(0, b.zeros, b.val);
+  f.fill(0, b.zeros, b.rec);
   const hL = b.h[L];
   let sse = 0;
+  // dW_1 as (X^T D_1)^T, X compressed, when X is mostly zeros (decided on the first block)
+  let inputsFirst = false;
   for (let i = i0; i < i1; i += DENSE_BLOCK) {
     const count = Math.min(DENSE_BLOCK, i1 - i);
-    forwardBlock(widths, X, i, count, w, b);
+    const inputEntries = forwardBlock(widths, X, i, count, w, b);
+    if (i === i0) inputsFirst = inputEntries < 0.5 * count * widths[0];
     for (let p = 0; p < count; p++) {
       for (let j = 0; j < nL; j++) {
         const r = f[hL + p * pL + j] - Y[(i + p) * nL + j];
@@ -325,11 +350,18 @@ function sseGradient(widths: ArrayLike<number>, X: Float64Array, Y: Float64Array
       const hPrev = b.h[l - 1];
       // D_l (count x po) is masked by H_l as it is compressed (l < L), except with keepZeros (masked in place)
       const mask = l < L && !w.keepZeros ? b.h[l] : -1;
-      // dW_l += D_l^T H_{l-1}: rows of D_l^T over the points, H_{l-1} as panels; db_l += D_l^T 1
-      compress(w, b, nOut, count, dCur, 1, po, mask);
-      sumRows(w, b, nOut, parts.gb);
-      panel(f, b.packed, count, pi, f, hPrev, stride(widths, l - 1), 1, count, nIn);
-      product(w, b, nOut, pi, count, b.packed, parts.gw, pi, parts.gw, pi, false);
+      if (l === 1 && inputsFirst) {
+        // dW_1^T += X^T D_1: rows of X^T over the points, D_1 (masked) as panels; db_1 += D_1^T 1
+        panelMasked(f, b.packed, count, po, dCur, mask, parts.gb);
+        compress(w, b, nIn, count, hPrev, 1, nIn);
+        product(w, b, nIn, po, count, b.packed, parts.gw, po, parts.gw, po, false);
+      } else {
+        // dW_l += D_l^T H_{l-1}: rows of D_l^T over the points, H_{l-1} as panels; db_l += D_l^T 1
+        compress(w, b, nOut, count, dCur, 1, po, mask);
+        sumRows(w, b, nOut, parts.gb);
+        panel(f, b.packed, count, pi, f, hPrev, stride(widths, l - 1), 1, count, nIn);
+        product(w, b, nOut, pi, count, b.packed, parts.gw, pi, parts.gw, pi, false);
+      }
       if (l > 1) {
         // D_{l-1} = D_l W_l (masked by H_{l-1} when it is compressed in turn)
         const dNext = dCur === b.dA ? b.dB : b.dA;
@@ -340,20 +372,23 @@ function sseGradient(widths: ArrayLike<number>, X: Float64Array, Y: Float64Array
       }
     }
   }
-  if (grad !== null) unpackGradient(widths, f, grad, og);
+  if (grad !== null) unpackGradient(widths, f, grad, og, inputsFirst);
   return sse;
 }
 
 /** The padded dW_l, db_l of the workspace into grad[og..] in relu-net/1 order. */
-function unpackGradient(widths: ArrayLike<number>, f: Float64Array, grad: Float64Array, og: number): void {
+function unpackGradient(widths: ArrayLike<number>, f: Float64Array, grad: Float64Array, og: number, inputsFirst: boolean): void {
   let at = og;
   let r = 0;
   for (let l = 1; l < widths.length; l++) {
     const nIn = widths[l - 1];
     const nOut = widths[l];
     const pi = pad(nIn);
+    const po = pad(nOut);
     const { gw, gb } = regionParts(r, nIn, nOut);
-    for (let j = 0; j < nOut; j++) for (let k = 0; k < nIn; k++) grad[at + j * nIn + k] = f[gw + j * pi + k];
+    // dW_l (nOut x pi), or dW_1^T (nIn x po) when dW_1 went inputs first
+    const [rs, cs] = l === 1 && inputsFirst ? [1, po] : [pi, 1];
+    for (let j = 0; j < nOut; j++) for (let k = 0; k < nIn; k++) grad[at + j * nIn + k] = f[gw + j * rs + k * cs];
     for (let j = 0; j < nOut; j++) grad[at + nOut * nIn + j] = f[gb + j];
     at += nOut * (nIn + 1);
     r += regionSize(nIn, nOut);

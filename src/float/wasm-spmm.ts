@@ -79,10 +79,10 @@ const memarg = (align: number, offset: number): number[] => [align, ...leb(offse
 const add = (to: number, what: number[]): number[] => [GET, to, ...what, I32_ADD, SET, to];
 
 // spmm's locals: its parameters, then i32 scratch, then v128 sums, operand and zero
-const SP = { rows: 0, n: 1, ptr: 2, val: 3, off: 4, b: 5, bpanel: 6, c: 7, ldc: 8, init: 9, ldinit: 10, relu: 11, i: 12, jrem: 13, pp: 14, cnt: 15, vp: 16, op: 17, cp: 18, t: 19, ip: 20 };
-const SP_ACC = [21, 22, 23, 24, 25, 26];
-const SP_X = 27;
-const SP_ZERO = 28;
+const SP = { rows: 0, n: 1, ptr: 2, rec: 3, b: 4, bpanel: 5, c: 6, ldc: 7, init: 8, ldinit: 9, relu: 10, i: 11, jrem: 12, pp: 13, cnt: 14, vp: 15, cp: 16, t: 17, ip: 18 };
+const SP_ACC = [19, 20, 21, 22, 23, 24];
+const SP_X = 25;
+const SP_ZERO = 26;
 
 /**
  * Panels of `width` <= PANEL columns while at least `width` columns are left: for each row i, its
@@ -95,10 +95,9 @@ function spmmPanels(width: number): number[] {
   const tLoop = [
     LOOP, VOID,
     GET, S.vp, ...V128_LOAD64_SPLAT, ...memarg(3, 0), SET, SP_X,
-    GET, S.b, GET, S.op, I32_LOAD, ...memarg(2, 0), I32_ADD, SET, S.t,
+    GET, S.b, GET, S.vp, I32_LOAD, ...memarg(2, 8), I32_ADD, SET, S.t,
     ...acc.flatMap((q, h) => [GET, q, GET, SP_X, GET, S.t, ...V128_LOAD, ...memarg(3, 16 * h), ...F64X2_MUL, ...F64X2_ADD, SET, q]),
-    ...add(S.vp, i32c(8)),
-    ...add(S.op, i32c(4)),
+    ...add(S.vp, i32c(16)),
     GET, S.cnt, ...i32c(1), I32_SUB, SET, S.cnt,
     GET, S.cnt, BR_IF, 0,
     END,
@@ -110,8 +109,7 @@ function spmmPanels(width: number): number[] {
     GET, S.pp, I32_LOAD, ...memarg(2, 0), SET, S.t,
     GET, S.pp, I32_LOAD, ...memarg(2, 4), GET, S.t, I32_SUB, SET, S.cnt,
     GET, S.cnt, IF, VOID,
-    GET, S.val, GET, S.t, ...i32c(8), I32_MUL, I32_ADD, SET, S.vp,
-    GET, S.off, GET, S.t, ...i32c(4), I32_MUL, I32_ADD, SET, S.op,
+    GET, S.rec, GET, S.t, ...i32c(16), I32_MUL, I32_ADD, SET, S.vp,
     ...tLoop,
     END,
     GET, S.relu, IF, VOID,
@@ -153,11 +151,11 @@ function spmmBody(): number[] {
     ...spmmPanels(4),
     END,
   ];
-  return functionBody([[9, I32], [8, V128]], code);
+  return functionBody([[8, I32], [8, V128]], code);
 }
 
 // compress's locals: its parameters, then i32 scratch and the f64 entry
-const CO = { rows: 0, cols: 1, at: 2, rs: 3, cs: 4, mask: 5, mode: 6, ptr: 7, val: 8, off: 9, r: 10, c: 11, a: 12, mk: 13, vp: 14, op: 15, pp: 16, t: 17, inc: 18, coff: 19, v: 20, chk: 21 };
+const CO = { rows: 0, cols: 1, at: 2, rs: 3, cs: 4, mask: 5, mode: 6, ptr: 7, rec: 8, r: 9, c: 10, a: 11, mk: 12, vp: 13, pp: 14, t: 15, inc: 16, coff: 17, v: 18, chk: 19 };
 
 /** One row of compress: each entry written, the count moved on by `keep` (an i32 0 or 1 on the stack). */
 function compressRow(keep: number[]): number[] {
@@ -166,10 +164,9 @@ function compressRow(keep: number[]): number[] {
     LOOP, VOID,
     GET, C.vp, GET, C.a, F64_LOAD, ...memarg(3, 0), TEE, C.v, F64_STORE, ...memarg(3, 0),
     GET, C.chk, GET, C.v, GET, C.v, F64_SUB, F64_ADD, SET, C.chk,
-    GET, C.op, GET, C.coff, I32_STORE, ...memarg(2, 0),
+    GET, C.vp, GET, C.coff, I32_STORE, ...memarg(2, 8),
     ...keep, SET, C.inc,
-    ...add(C.vp, [GET, C.inc, ...i32c(3), I32_SHL]),
-    ...add(C.op, [GET, C.inc, ...i32c(2), I32_SHL]),
+    ...add(C.vp, [GET, C.inc, ...i32c(4), I32_SHL]),
     ...add(C.t, [GET, C.inc]),
     ...add(C.a, [GET, C.cs]),
     ...add(C.mk, [GET, C.cs]),
@@ -181,7 +178,7 @@ function compressRow(keep: number[]): number[] {
 }
 
 /**
- * compress(rows, cols, at, rs, cs, mask, mode, ptr, val, off): the rows x cols matrix at `at`
+ * compress(rows, cols, at, rs, cs, mask, mode, ptr, rec): the rows x cols matrix at `at`
  * (byte strides rs, cs) as compressed rows (spmm.ts); mode 0 keeps the entries != 0, mode 1 those
  * != 0 whose entry in the mask (same strides, at `mask`) is > 0, mode 2 all. Branch-free: every
  * entry is written and the count moves on by 0 or 1. Returns the sum of v - v over the entries v
@@ -192,8 +189,7 @@ function compressBody(): number[] {
   const nonZero = [GET, C.v, F64_CONST, ...f64Bytes(0), F64_NE];
   const code = [
     GET, C.ptr, SET, C.pp,
-    GET, C.val, SET, C.vp,
-    GET, C.off, SET, C.op,
+    GET, C.rec, SET, C.vp,
     GET, C.rows, SET, C.r,
     LOOP, VOID,
     GET, C.pp, GET, C.t, I32_STORE, ...memarg(2, 0),
@@ -220,7 +216,7 @@ function compressBody(): number[] {
     GET, C.chk,
     END,
   ];
-  return functionBody([[10, I32], [2, F64]], code);
+  return functionBody([[9, I32], [2, F64]], code);
 }
 
 function functionBody(locals: [number, number][], code: number[]): number[] {
@@ -230,7 +226,7 @@ function functionBody(locals: [number, number][], code: number[]): number[] {
 
 function moduleBytes(): Uint8Array {
   const i32s = (count: number): number[] => vec(Array.from({ length: count }, () => [I32]));
-  const type = section(1, vec([[0x60, ...i32s(12), 0x00], [0x60, ...i32s(10), 0x01, F64]]));
+  const type = section(1, vec([[0x60, ...i32s(11), 0x00], [0x60, ...i32s(9), 0x01, F64]]));
   // import env.mem: a memory (0x02) without a maximum (0x00), at least 0 pages
   const imports = section(2, vec([[...leb(3), ...bytesOf('env'), ...leb(3), ...bytesOf('mem'), 0x02, 0x00, 0x00]]));
   const funcs = section(3, vec([[0x00], [0x01]]));

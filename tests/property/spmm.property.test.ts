@@ -58,10 +58,9 @@ function run(p: Problem, f: Float64Array, spmm: Spmm, compress: Compress): numbe
   const B = M + p.rows * p.cols;
   const I = B + panels * PANEL * p.cols;
   const C = I + p.rows * p.n;
-  const val = C + p.rows * p.n;
-  const ptr = val + p.rows * p.cols;
-  const off = ptr + p.rows + 1;
-  f.fill(NaN, 0, off + p.rows * p.cols);
+  const rec = C + p.rows * p.n;
+  const ptr = rec + 2 * p.rows * p.cols;
+  f.fill(NaN, 0, ptr + p.rows + 1);
   for (let i = 0; i < p.rows; i++) {
     for (let k = 0; k < p.cols; k++) {
       const at = p.transposed ? k * p.rows + i : i * p.cols + k;
@@ -72,9 +71,9 @@ function run(p: Problem, f: Float64Array, spmm: Spmm, compress: Compress): numbe
   for (let k = 0; k < p.cols; k++) for (let j = 0; j < p.n; j++) f[B + Math.floor(j / PANEL) * PANEL * p.cols + k * PANEL + (j % PANEL)] = p.B[k * p.n + j];
   f.set(p.I, I);
   const [rs, cs] = p.transposed ? [1, p.rows] : [p.cols, 1];
-  // int32 arrays live in float64 slots: byte addresses 8 ptr and 8 off
-  compress(p.rows, p.cols, 8 * A, 8 * rs, 8 * cs, p.mode === 1 ? 8 * M : 0, p.mode, 8 * ptr, 8 * val, 8 * off);
-  spmm(p.rows, p.n, 8 * ptr, 8 * val, 8 * off, 8 * B, 8 * PANEL * p.cols, 8 * C, 8 * p.n, 8 * I, p.shared ? 0 : 8 * p.n, p.relu ? 1 : 0);
+  // the int32 row starts live in float64 slots: byte address 8 ptr
+  compress(p.rows, p.cols, 8 * A, 8 * rs, 8 * cs, p.mode === 1 ? 8 * M : 0, p.mode, 8 * ptr, 8 * rec);
+  spmm(p.rows, p.n, 8 * ptr, 8 * rec, 8 * B, 8 * PANEL * p.cols, 8 * C, 8 * p.n, 8 * I, p.shared ? 0 : 8 * p.n, p.relu ? 1 : 0);
   return Array.from(f.subarray(C, C + p.rows * p.n));
 }
 
