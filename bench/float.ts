@@ -7,7 +7,8 @@
  * own threads, all in the same run. numpy's answers are checked against ours (sse and gradient at
  * the start, sse after 10 steps); a disagreement prints a MISMATCH line. Skips numpy cleanly when
  * python3 with numpy is absent. Ratios are of the minimum times (the machine is shared: the
- * minimum is the run least disturbed); medians are shown too, with the load average.
+ * minimum is the run least disturbed); medians are shown too, with the load average. Inputs are
+ * N(0, 1), and in one problem pixel-like (80% zeros), where the dense kernel skips more zeros.
  *
  * Standalone: `npx tsx bench/float.ts [--quick]`; or through bench/run.ts via `run(reporter, options)`.
  */
