@@ -38,6 +38,16 @@ describe('identify for input dimension 2 (a search)', () => {
     expect(silent.differsAt!.x[1].cmp(q(5))).toBe(1);
   });
 
+  it('tries each pattern tuple once: width 0 solves one LP per test point, not the same one until the budget', () => {
+    // f = relu(x) - relu(y): not constant on the samples, so no width-0 net (a constant) agrees
+    const f = createReluNet(QQ, [{ W: [[q(1), q(0)], [q(0), q(1)]], b: [q(0), q(0)] }, { W: [[q(1), q(-1)]], b: [q(0)] }]);
+    const xs = [[q(0), q(0)], [q(1), q(2)], [q(2), q(-1)]];
+    const r = identify(f, xs, { width: 0, maxLps: 2000 });
+    expect(r.counterexample).toBeNull();
+    // the centroid and 2 d = 4 points outside the box: one tuple (the empty one) each
+    expect(r.stats).toMatchObject({ tuples: 5 });
+  });
+
   it('refuses deep nets in dimension > 1', () => {
     const deep = createReluNet(QQ, [{ W: [[q(1), q(0)]], b: [q(0)] }, { W: [[q(1)]], b: [q(0)] }, { W: [[q(1)]], b: [q(0)] }]);
     expect(() => identify(deep, [[q(0), q(0)]])).toThrow('shallow');

@@ -146,14 +146,27 @@ function patternSearch(
   return out(null, null);
 }
 
-/** The own tuple, then each slot replaced by every chamber and sign, then random tuples (endless). */
+/**
+ * The own tuple, then each slot replaced by every chamber and sign, then random tuples, each tuple
+ * once (width 0 has the one empty tuple: its LP was solved again and again).
+ */
 function* tuples(own: readonly Slot[], chambers: readonly string[], M: number, rng: SeededRng): Generator<Slot[]> {
   const slots = chambers.flatMap((bits) => [1, -1].map((sign) => ({ bits, sign: sign as 1 | -1 })));
+  const seen = new Set<string>();
+  const fresh = (tuple: readonly Slot[]): boolean => {
+    const key = tuple.map((s) => `${s.sign}${s.bits}`).join(' ');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
   if (own.length === M) {
-    yield own.slice();
-    for (let i = 0; i < M; i++) for (const s of slots) if (s.bits !== own[i].bits || s.sign !== own[i].sign) yield own.map((o, k) => (k === i ? s : o));
+    for (const t of [own.slice(), ...own.flatMap((_, i) => slots.map((s) => own.map((o, k) => (k === i ? s : o))))]) if (fresh(t)) yield t;
   }
-  for (let k = 0; k < 50 * slots.length * Math.max(1, M); k++) yield Array.from({ length: M }, () => slots[rng.nextInt(0, slots.length - 1)]);
+  const all = slots.length ** M;
+  for (let k = 0; k < 50 * slots.length * Math.max(1, M) && seen.size < all; k++) {
+    const t = Array.from({ length: M }, () => slots[rng.nextInt(0, slots.length - 1)]);
+    if (fresh(t)) yield t;
+  }
 }
 
 /** One tuple: first agreement alone (pruning), then g(t) - f(t) > 0 and < 0. */
