@@ -77,7 +77,7 @@ function blockLayout(widths: ArrayLike<number>, x0: number): BlockLayout {
   const h: number[] = [];
   let at = x0;
   let maxOut = 0;
-  let maxWidth = 0;
+  let maxWidth = 0; // inputs included
   for (let l = 0; l < widths.length; l++) {
     h.push(at);
     at += DENSE_BLOCK * stride(widths, l);
@@ -90,7 +90,8 @@ function blockLayout(widths: ArrayLike<number>, x0: number): BlockLayout {
   const zeros = dB + DENSE_BLOCK * maxOut;
   const rec = zeros + maxWidth;
   const ptr = rec + 2 * DENSE_BLOCK * maxWidth;
-  return { h, packed, dA, dB, zeros, rec, ptr, end: ptr + Math.ceil((Math.max(DENSE_BLOCK, maxOut) + 1) / 2) };
+  // row starts: a row per point, per unit (D^T) or per input (X^T)
+  return { h, packed, dA, dB, zeros, rec, ptr, end: ptr + Math.ceil((Math.max(DENSE_BLOCK, maxWidth) + 1) / 2) };
 }
 
 /** Workspace length (float64 entries) for widths [n_0, ..., n_L]. */

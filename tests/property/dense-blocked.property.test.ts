@@ -123,6 +123,26 @@ describe.each(WORKSPACES)('the blocked dense kernel, %s, agrees with a per-point
   });
 });
 
+describe.each(WORKSPACES)('wide inputs, %s', (_label, workspace) => {
+  test.prop([fc.integer({ min: 65, max: 140 }), fc.integer({ min: 1, max: 70 }), fc.boolean()], { numRuns: 6 })(
+    'more inputs than points in a block, mostly zeros or not: the sse and gradient of the reference',
+    (d, rows, sparse) => {
+      // more inputs than DENSE_BLOCK and than any layer: dW_1 inputs first compresses a row per input
+      const widths = [d, 5, 3];
+      const size = 5 * (d + 1) + 3 * 6;
+      const wave = (k: number): number => Math.sin(1.7 * k + d);
+      const theta = Float64Array.from({ length: size }, (_, k) => wave(k));
+      const X = Float64Array.from({ length: rows * d }, (_, k) => (sparse && k % 7 !== 0 ? 0 : wave(3 * k + 1)));
+      const Y = Float64Array.from({ length: rows * 3 }, (_, k) => wave(5 * k + 2));
+      const ref = reference(widths, X, Y, 0, rows, theta);
+      const grad = new Float64Array(size);
+      const sse = denseSseGradient(widths, X, Y, 0, rows, theta, 0, grad, 0, workspace(widths));
+      expect(Math.abs(sse - ref.sse)).toBeLessThanOrEqual(1e-10 * (1 + ref.sse));
+      ref.grad.forEach((g, q) => expect(Math.abs(grad[q] - g), `gradient entry ${q}`).toBeLessThanOrEqual(1e-10 * (1 + Math.abs(g))));
+    },
+  );
+});
+
 describe('the two workspaces give the same bits', () => {
   test.prop([problem], { numRuns: 40 })('WebAssembly and JavaScript products add the same terms in the same order', (p: Problem) => {
     const run = (work: Float64Array): { sse: number; grad: Float64Array } => {
