@@ -40,65 +40,69 @@ const panelled = (K: number, n: number): number => PANEL * Math.ceil(n / PANEL) 
 /** Row stride of H_l in the block: X's rows as they are for l = 0, the padded width after. */
 const stride = (widths: ArrayLike<number>, l: number): number => (l === 0 ? widths[0] : pad(widths[l]));
 
-/** Workspace entries of layer l's parameters: W^T and W as panels, b, then the gradient's dW, db. */
-function regionSize(nIn: number, nOut: number): number {
-  const po = pad(nOut);
-  return panelled(nIn, po) + panelled(nOut, pad(nIn)) + po + po * pad(nIn) + po;
-}
-
-/** Where a layer's parts start, from its region's start r. */
-function regionParts(r: number, nIn: number, nOut: number): { wt: number; w: number; b: number; gw: number; gb: number } {
-  const pi = pad(nIn);
-  const po = pad(nOut);
-  const w = r + panelled(nIn, po);
-  const b = w + panelled(nOut, pi);
-  const gw = b + po;
-  return { wt: r, w, b, gw, gb: gw + po * pi };
-}
-
-/** The block's buffers (entry offsets), after the parameters ending at x0. */
-interface BlockLayout {
+/**
+ * Where everything lives in the workspace (entry offsets) for one architecture: per layer l
+ * (index l, 1..L) W_l^T and W_l as panels, b_l, then the gradient's dW_l, db_l; then the block's
+ * buffers. Computed once per workspace and widths (calls allocate nothing).
+ */
+interface Plan {
+  widths: number[];
+  wt: number[];
+  w: number[];
+  bias: number[];
+  gw: number[];
+  gb: number[];
   /** H_0 (the block of X), then H_1 .. H_L, DENSE_BLOCK rows each. */
   h: number[];
-  /** H_{l-1} as panels, for dW_l (DENSE_BLOCK rows). */
+  /** H_{l-1} (or D_1) as panels, for dW_l (DENSE_BLOCK rows). */
   packed: number;
   /** Two delta buffers (points x padded units). */
   dA: number;
   dB: number;
   /** A row of zeros as wide as the widest layer (the start of a delta product). */
   zeros: number;
-  /** Compressed rows: their records (value and offset, two float64 slots each), then row starts (int32, in float64 slots). */
+  /** Compressed rows: their records (value and offset, two float64 slots each), then the row starts (int32, in float64 slots). */
   rec: number;
   ptr: number;
   end: number;
 }
 
-function blockLayout(widths: ArrayLike<number>, x0: number): BlockLayout {
-  const h: number[] = [];
-  let at = x0;
+function planFor(widths: ArrayLike<number>): Plan {
+  const L = widths.length - 1;
+  const plan: Plan = { widths: Array.from(widths), wt: [0], w: [0], bias: [0], gw: [0], gb: [0], h: [], packed: 0, dA: 0, dB: 0, zeros: 0, rec: 0, ptr: 0, end: 0 };
+  let at = 0;
+  for (let l = 1; l <= L; l++) {
+    const pi = pad(widths[l - 1]);
+    const po = pad(widths[l]);
+    plan.wt.push(at);
+    plan.w.push((at += panelled(widths[l - 1], po)));
+    plan.bias.push((at += panelled(widths[l], pi)));
+    plan.gw.push((at += po));
+    plan.gb.push((at += po * pi));
+    at += po;
+  }
   let maxOut = 0;
   let maxWidth = 0; // inputs included
-  for (let l = 0; l < widths.length; l++) {
-    h.push(at);
+  for (let l = 0; l <= L; l++) {
+    plan.h.push(at);
     at += DENSE_BLOCK * stride(widths, l);
     maxWidth = Math.max(maxWidth, pad(widths[l]));
     if (l > 0) maxOut = Math.max(maxOut, pad(widths[l]));
   }
-  const packed = at;
-  const dA = packed + panelled(DENSE_BLOCK, maxWidth);
-  const dB = dA + DENSE_BLOCK * maxOut;
-  const zeros = dB + DENSE_BLOCK * maxOut;
-  const rec = zeros + maxWidth;
-  const ptr = rec + 2 * DENSE_BLOCK * maxWidth;
+  plan.packed = at;
+  plan.dA = plan.packed + panelled(DENSE_BLOCK, maxWidth);
+  plan.dB = plan.dA + DENSE_BLOCK * maxOut;
+  plan.zeros = plan.dB + DENSE_BLOCK * maxOut;
+  plan.rec = plan.zeros + maxWidth;
+  plan.ptr = plan.rec + 2 * DENSE_BLOCK * maxWidth;
   // row starts: a row per point, per unit (D^T) or per input (X^T)
-  return { h, packed, dA, dB, zeros, rec, ptr, end: ptr + Math.ceil((Math.max(DENSE_BLOCK, maxWidth) + 1) / 2) };
+  plan.end = plan.ptr + Math.ceil((Math.max(DENSE_BLOCK, maxWidth) + 1) / 2);
+  return plan;
 }
 
 /** Workspace length (float64 entries) for widths [n_0, ..., n_L]. */
 export function denseWorkspaceSize(widths: ArrayLike<number>): number {
-  let params = 0;
-  for (let l = 1; l < widths.length; l++) params += regionSize(widths[l - 1], widths[l]);
-  return blockLayout(widths, params).end;
+  return planFor(widths).end;
 }
 
 /** The WebAssembly products of the workspaces made by createDenseWorkspace, by their memory. */
@@ -132,12 +136,14 @@ interface Work {
   keepZeros: boolean;
   /** Set when a compressed input, activation or delta was infinite or NaN. */
   sawNonFinite: boolean;
+  /** The plan of the widths last used on this workspace. */
+  plan: Plan;
 }
 
 /** The views of each workspace, made on its first call (so that calls allocate nothing): [dropping zeros, keeping them]. */
 const VIEWS = new WeakMap<Float64Array, [Work, Work]>();
 
-function workOf(work: Float64Array, keepZeros: boolean): Work {
+function workOf(work: Float64Array, widths: ArrayLike<number>, keepZeros: boolean): Work {
   let views = VIEWS.get(work);
   if (views === undefined) {
     const wasm = work.byteOffset === 0 ? WASM.get(work.buffer) : undefined;
@@ -145,10 +151,19 @@ function workOf(work: Float64Array, keepZeros: boolean): Work {
     const i32 = new Int32Array(work.buffer, work.byteOffset, 2 * work.length);
     const spmm: Spmm = wasm?.spmm ?? ((...args) => spmmJs(f, i32, ...args));
     const compress: Compress = wasm?.compress ?? ((...args) => compressJs(f, i32, ...args));
-    views = [false, true].map((keep) => ({ f, i32, spmm, compress, keepZeros: keep, sawNonFinite: false })) as [Work, Work];
+    const plan = planFor(widths);
+    views = [false, true].map((keep) => ({ f, i32, spmm, compress, keepZeros: keep, sawNonFinite: false, plan })) as [Work, Work];
     VIEWS.set(work, views);
   }
-  return views[keepZeros ? 1 : 0];
+  const w = views[keepZeros ? 1 : 0];
+  if (!sameWidths(w.plan.widths, widths)) views[0].plan = views[1].plan = planFor(widths);
+  return w;
+}
+
+function sameWidths(a: readonly number[], b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let l = 0; l < a.length; l++) if (a[l] !== b[l]) return false;
+  return true;
 }
 
 /**
@@ -156,15 +171,16 @@ function workOf(work: Float64Array, keepZeros: boolean): Work {
  * Kept: the entries that are not 0 and, given a mask (a matrix of the same shape and strides at
  * `mask`), whose mask entry is > 0; with keepZeros every entry (A is then masked already).
  */
-function compress(w: Work, b: BlockLayout, rows: number, cols: number, at: number, rs: number, cs: number, mask = -1): void {
+function compress(w: Work, rows: number, cols: number, at: number, rs: number, cs: number, mask = -1): void {
+  const b = w.plan;
   const mode = w.keepZeros ? 2 : mask < 0 ? 0 : 1;
   const check = w.compress(rows, cols, 8 * at, 8 * rs, 8 * cs, 8 * Math.max(mask, 0), mode, 8 * b.ptr, 8 * b.rec);
   if (check !== 0) w.sawNonFinite = true;
 }
 
 /** to[r] += the sum of compressed row r's values, in order (the sum over all of the row's entries: the others are 0). */
-function sumRows(w: Work, b: BlockLayout, rows: number, to: number): void {
-  const { f, i32 } = w;
+function sumRows(w: Work, rows: number, to: number): void {
+  const { f, i32, plan: b } = w;
   const p0 = 2 * b.ptr;
   for (let r = 0; r < rows; r++) {
     let s = 0;
@@ -177,7 +193,8 @@ function sumRows(w: Work, b: BlockLayout, rows: number, to: number): void {
  * C (rows x n, row stride ldc entries, at c) = g(I + A B): A compressed by `compress`, B panelled
  * with K rows at bp, I at init with row stride ldinit (C itself, or one row for all), g relu or not.
  */
-function product(w: Work, b: BlockLayout, rows: number, n: number, K: number, bp: number, c: number, ldc: number, init: number, ldinit: number, relu: boolean): void {
+function product(w: Work, rows: number, n: number, K: number, bp: number, c: number, ldc: number, init: number, ldinit: number, relu: boolean): void {
+  const b = w.plan;
   w.spmm(rows, n, 8 * b.ptr, 8 * b.rec, 8 * bp, 8 * PANEL * K, 8 * c, 8 * ldc, 8 * init, 8 * ldinit, relu ? 1 : 0);
 }
 
@@ -217,24 +234,21 @@ function panelMasked(f: Float64Array, dst: number, count: number, po: number, d:
   }
 }
 
-/** theta into the panelled W_l^T, W_l (l >= 2) and b_l; the gradient's part zeroed. Returns the parameters' extent. */
-function packParameters(widths: ArrayLike<number>, theta: Float64Array, ot: number, f: Float64Array): number {
+/** theta into the panelled W_l^T, W_l (l >= 2) and b_l; the gradient's part zeroed. */
+function packParameters(plan: Plan, theta: Float64Array, ot: number, f: Float64Array): void {
+  const { widths } = plan;
   let at = ot;
-  let r = 0;
   for (let l = 1; l < widths.length; l++) {
     const nIn = widths[l - 1];
     const nOut = widths[l];
     const po = pad(nOut);
-    const parts = regionParts(r, nIn, nOut);
     // W^T: nIn rows (inputs k), po columns (units j), W[j][k] = theta[at + j nIn + k]; W: nOut rows, pi columns
-    panel(f, parts.wt, nIn, po, theta, at, 1, nIn, nIn, nOut);
-    if (l > 1) panel(f, parts.w, nOut, pad(nIn), theta, at, nIn, 1, nOut, nIn);
-    for (let j = 0; j < po; j++) f[parts.b + j] = j < nOut ? theta[at + nOut * nIn + j] : 0;
-    f.fill(0, parts.gw, parts.gb + po);
+    panel(f, plan.wt[l], nIn, po, theta, at, 1, nIn, nIn, nOut);
+    if (l > 1) panel(f, plan.w[l], nOut, pad(nIn), theta, at, nIn, 1, nOut, nIn);
+    for (let j = 0; j < po; j++) f[plan.bias[l] + j] = j < nOut ? theta[at + nOut * nIn + j] : 0;
+    f.fill(0, plan.gw[l], plan.gb[l] + po);
     at += nOut * (nIn + 1);
-    r += regionSize(nIn, nOut);
   }
-  return r;
 }
 
 /**
@@ -242,21 +256,19 @@ function packParameters(widths: ArrayLike<number>, theta: Float64Array, ot: numb
  * real units of H_{l-1} enter the next product: a padded unit never meets a weight, so it cannot
  * turn an infinite activation into NaN (inf * 0).
  */
-function forwardBlock(widths: ArrayLike<number>, X: Float64Array, i: number, count: number, w: Work, b: BlockLayout): number {
-  const { f } = w;
+function forwardBlock(X: Float64Array, i: number, count: number, w: Work): number {
+  const { f, plan } = w;
+  const { widths, h } = plan;
   const L = widths.length - 1;
   const n0 = widths[0];
-  for (let q = 0; q < count * n0; q++) f[b.h[0] + q] = X[i * n0 + q];
-  let r = 0;
+  for (let q = 0; q < count * n0; q++) f[h[0] + q] = X[i * n0 + q];
   let inputEntries = 0;
   for (let l = 1; l <= L; l++) {
     const nIn = widths[l - 1];
     const po = pad(widths[l]);
-    const parts = regionParts(r, nIn, widths[l]);
-    compress(w, b, count, nIn, b.h[l - 1], stride(widths, l - 1), 1);
-    if (l === 1) inputEntries = w.i32[2 * b.ptr + count];
-    product(w, b, count, po, nIn, parts.wt, b.h[l], po, parts.b, 0, l < L);
-    r += regionSize(nIn, widths[l]);
+    compress(w, count, nIn, h[l - 1], stride(widths, l - 1), 1);
+    if (l === 1) inputEntries = w.i32[2 * plan.ptr + count];
+    product(w, count, po, nIn, plan.wt[l], h[l], po, plan.bias[l], 0, l < L);
   }
   return inputEntries;
 }
@@ -277,15 +289,15 @@ function thetaSize(widths: ArrayLike<number>): number {
  * @param work length >= denseWorkspaceSize(widths); createDenseWorkspace's runs the products in WebAssembly
  */
 export function denseForward(widths: ArrayLike<number>, X: Float64Array, i0: number, i1: number, theta: Float64Array, ot: number, out: Float64Array, oo: number, work: Float64Array): void {
-  const w = workOf(work, !allFinite(theta, ot, ot + thetaSize(widths)));
+  const w = workOf(work, widths, !allFinite(theta, ot, ot + thetaSize(widths)));
   const L = widths.length - 1;
   const nL = widths[L];
   const pL = pad(nL);
-  const b = blockLayout(widths, packParameters(widths, theta, ot, work));
-  const hL = b.h[L];
+  packParameters(w.plan, theta, ot, work);
+  const hL = w.plan.h[L];
   for (let i = i0; i < i1; i += DENSE_BLOCK) {
     const count = Math.min(DENSE_BLOCK, i1 - i);
-    forwardBlock(widths, X, i, count, w, b);
+    forwardBlock(X, i, count, w);
     for (let p = 0; p < count; p++) for (let j = 0; j < nL; j++) out[oo + (i - i0 + p) * nL + j] = work[hL + p * pL + j];
   }
 }
@@ -307,91 +319,84 @@ export function denseSseGradient(
   og: number,
   work: Float64Array,
 ): number {
-  const w = workOf(work, !allFinite(theta, ot, ot + thetaSize(widths)));
+  const w = workOf(work, widths, !allFinite(theta, ot, ot + thetaSize(widths)));
   w.sawNonFinite = false;
-  const sse = sseGradient(widths, X, Y, i0, i1, theta, ot, grad, og, w);
+  const sse = sseGradient(X, Y, i0, i1, theta, ot, grad, og, w);
   // an input, activation or delta was infinite or NaN, and a skipped zero might have met it: again
   // with every term, for the NaNs of 0 * inf that a dense product has
-  return !w.keepZeros && w.sawNonFinite ? sseGradient(widths, X, Y, i0, i1, theta, ot, grad, og, workOf(work, true)) : sse;
+  return !w.keepZeros && w.sawNonFinite ? sseGradient(X, Y, i0, i1, theta, ot, grad, og, workOf(work, widths, true)) : sse;
 }
 
-function sseGradient(widths: ArrayLike<number>, X: Float64Array, Y: Float64Array, i0: number, i1: number, theta: Float64Array, ot: number, grad: Float64Array | null, og: number, w: Work): number {
-  const { f } = w;
+function sseGradient(X: Float64Array, Y: Float64Array, i0: number, i1: number, theta: Float64Array, ot: number, grad: Float64Array | null, og: number, w: Work): number {
+  const { f, plan } = w;
+  const { widths, h } = plan;
   const L = widths.length - 1;
   const nL = widths[L];
   const pL = pad(nL);
-  const x0 = packParameters(widths, theta, ot, f);
-  const b = blockLayout(widths, x0);
-  f.fill(0, b.zeros, b.rec);
-  const hL = b.h[L];
+  packParameters(plan, theta, ot, f);
+  f.fill(0, plan.zeros, plan.rec);
   let sse = 0;
   // dW_1 as (X^T D_1)^T, X compressed, when X is mostly zeros (decided on the first block)
   let inputsFirst = false;
   for (let i = i0; i < i1; i += DENSE_BLOCK) {
     const count = Math.min(DENSE_BLOCK, i1 - i);
-    const inputEntries = forwardBlock(widths, X, i, count, w, b);
+    const inputEntries = forwardBlock(X, i, count, w);
     if (i === i0) inputsFirst = inputEntries < 0.5 * count * widths[0];
     for (let p = 0; p < count; p++) {
       for (let j = 0; j < nL; j++) {
-        const r = f[hL + p * pL + j] - Y[(i + p) * nL + j];
+        const r = f[h[L] + p * pL + j] - Y[(i + p) * nL + j];
         sse += r * r;
-        f[b.dA + p * pL + j] = 2 * r;
+        f[plan.dA + p * pL + j] = 2 * r;
       }
     }
     if (grad === null) continue;
-    let dCur = b.dA;
-    let r = x0; // walk the layers backwards
+    let dCur = plan.dA;
     for (let l = L; l >= 1; l--) {
       const nIn = widths[l - 1];
       const nOut = widths[l];
       const pi = pad(nIn);
       const po = pad(nOut);
-      r -= regionSize(nIn, nOut);
-      const parts = regionParts(r, nIn, nOut);
-      const hPrev = b.h[l - 1];
       // D_l (count x po) is masked by H_l as it is compressed (l < L), except with keepZeros (masked in place)
-      const mask = l < L && !w.keepZeros ? b.h[l] : -1;
+      const mask = l < L && !w.keepZeros ? h[l] : -1;
       if (l === 1 && inputsFirst) {
         // dW_1^T += X^T D_1: rows of X^T over the points, D_1 (masked) as panels; db_1 += D_1^T 1
-        panelMasked(f, b.packed, count, po, dCur, mask, parts.gb);
-        compress(w, b, nIn, count, hPrev, 1, nIn);
-        product(w, b, nIn, po, count, b.packed, parts.gw, po, parts.gw, po, false);
+        panelMasked(f, plan.packed, count, po, dCur, mask, plan.gb[l]);
+        compress(w, nIn, count, h[0], 1, nIn);
+        product(w, nIn, po, count, plan.packed, plan.gw[l], po, plan.gw[l], po, false);
       } else {
         // dW_l += D_l^T H_{l-1}: rows of D_l^T over the points, H_{l-1} as panels; db_l += D_l^T 1
-        compress(w, b, nOut, count, dCur, 1, po, mask);
-        sumRows(w, b, nOut, parts.gb);
-        panel(f, b.packed, count, pi, f, hPrev, stride(widths, l - 1), 1, count, nIn);
-        product(w, b, nOut, pi, count, b.packed, parts.gw, pi, parts.gw, pi, false);
+        compress(w, nOut, count, dCur, 1, po, mask);
+        sumRows(w, nOut, plan.gb[l]);
+        panel(f, plan.packed, count, pi, f, h[l - 1], stride(widths, l - 1), 1, count, nIn);
+        product(w, nOut, pi, count, plan.packed, plan.gw[l], pi, plan.gw[l], pi, false);
       }
       if (l > 1) {
         // D_{l-1} = D_l W_l (masked by H_{l-1} when it is compressed in turn)
-        const dNext = dCur === b.dA ? b.dB : b.dA;
-        compress(w, b, count, nOut, dCur, po, 1, mask);
-        product(w, b, count, pi, nOut, parts.w, dNext, pi, b.zeros, 0, false);
-        if (w.keepZeros) for (let q = 0; q < count * pi; q++) if (!(f[hPrev + q] > 0)) f[dNext + q] = 0;
+        const dNext = dCur === plan.dA ? plan.dB : plan.dA;
+        compress(w, count, nOut, dCur, po, 1, mask);
+        product(w, count, pi, nOut, plan.w[l], dNext, pi, plan.zeros, 0, false);
+        if (w.keepZeros) for (let q = 0; q < count * pi; q++) if (!(f[h[l - 1] + q] > 0)) f[dNext + q] = 0;
         dCur = dNext;
       }
     }
   }
-  if (grad !== null) unpackGradient(widths, f, grad, og, inputsFirst);
+  if (grad !== null) unpackGradient(plan, f, grad, og, inputsFirst);
   return sse;
 }
 
 /** The padded dW_l, db_l of the workspace into grad[og..] in relu-net/1 order. */
-function unpackGradient(widths: ArrayLike<number>, f: Float64Array, grad: Float64Array, og: number, inputsFirst: boolean): void {
+function unpackGradient(plan: Plan, f: Float64Array, grad: Float64Array, og: number, inputsFirst: boolean): void {
+  const { widths } = plan;
   let at = og;
-  let r = 0;
   for (let l = 1; l < widths.length; l++) {
     const nIn = widths[l - 1];
     const nOut = widths[l];
-    const pi = pad(nIn);
-    const po = pad(nOut);
-    const { gw, gb } = regionParts(r, nIn, nOut);
     // dW_l (nOut x pi), or dW_1^T (nIn x po) when dW_1 went inputs first
-    const [rs, cs] = l === 1 && inputsFirst ? [1, po] : [pi, 1];
-    for (let j = 0; j < nOut; j++) for (let k = 0; k < nIn; k++) grad[at + j * nIn + k] = f[gw + j * rs + k * cs];
-    for (let j = 0; j < nOut; j++) grad[at + nOut * nIn + j] = f[gb + j];
+    const transposed = l === 1 && inputsFirst;
+    const rs = transposed ? 1 : pad(nIn);
+    const cs = transposed ? pad(nOut) : 1;
+    for (let j = 0; j < nOut; j++) for (let k = 0; k < nIn; k++) grad[at + j * nIn + k] = f[plan.gw[l] + j * rs + k * cs];
+    for (let j = 0; j < nOut; j++) grad[at + nOut * nIn + j] = f[plan.gb[l] + j];
     at += nOut * (nIn + 1);
-    r += regionSize(nIn, nOut);
   }
 }
