@@ -28,6 +28,7 @@
  * generic.ts, so all kernels agree on every activation bit for bit; the gradient adds the same
  * terms as per-point loops, dW in the same order, db in another (block sums first).
  */
+import { DimensionError } from '../core/errors.js';
 import { compressJs, PANEL, spmmJs, type Compress, type Spmm } from './spmm.js';
 import { createSpmmMemory } from './wasm-spmm.js';
 
@@ -157,6 +158,8 @@ function workOf(work: Float64Array, widths: ArrayLike<number>, keepZeros: boolea
   }
   const w = views[keepZeros ? 1 : 0];
   if (!sameWidths(w.plan.widths, widths)) views[0].plan = views[1].plan = planFor(widths);
+  // a short workspace would be written past its end (in JavaScript: silently dropped writes)
+  if (work.length < w.plan.end) throw new DimensionError('dense kernel', `the workspace has ${work.length} entries; widths [${Array.from(widths).join(', ')}] need denseWorkspaceSize = ${w.plan.end}`);
   return w;
 }
 

@@ -94,6 +94,17 @@ describe('createDenseWorkspace', () => {
     expect(isWasmWorkspace(createDenseWorkspace([3, 4, 1]))).toBe(true);
     expect(isWasmWorkspace(new Float64Array(denseWorkspaceSize([3, 4, 1])))).toBe(false);
   });
+
+  test('a workspace too short for the widths is refused with both sizes, not written past', () => {
+    const X = new Float64Array(3 * 5);
+    const Y = new Float64Array(5);
+    const theta = new Float64Array(4 * 4 + 5);
+    const short = new Float64Array(denseWorkspaceSize([3, 4, 1]) - 1);
+    expect(() => denseSseGradient([3, 4, 1], X, Y, 0, 5, theta, 0, null, 0, short)).toThrow(/workspace has \d+ entries; widths \[3, 4, 1\] need denseWorkspaceSize = \d+/);
+    // one made for smaller widths, then used for larger ones
+    const small = createDenseWorkspace([1, 1, 1]);
+    expect(() => denseForward([3, 40, 1], X, 0, 5, new Float64Array(40 * 4 + 41), 0, new Float64Array(5), 0, small)).toThrow(/need denseWorkspaceSize/);
+  });
 });
 
 describe.each(WORKSPACES)('the blocked dense kernel, %s, agrees with a per-point reference', (_label, workspace) => {
