@@ -19,7 +19,9 @@
  * the terms 0 * b. For finite numbers that changes no bit but the sign of a zero sum (s + 0 = s
  * for s != 0; relu(-0) = relu(0) = 0). It differs where 0 meets inf (0 * inf = NaN): so with a
  * non-finite theta every term is kept, and where an input, activation or delta turns out infinite
- * or NaN, the sse and gradient are computed again keeping every term.
+ * or NaN, the sse and gradient are computed again keeping every term. Where the inputs are mostly
+ * zeros (the first block decides), dW_1 goes the other way round, dW_1^T += H_0^T D_1, so that
+ * their zeros are skipped too.
  * Widths are padded with zeros to multiples of 4 for the products' columns (n'_l = 4 ceil(n_l /
  * 4)); only real units enter a product as A, so a padded unit never meets a weight. Per call theta
  * is copied in (W_l^T for the forward pass, W_l for the backward one, as panels) and the gradient
