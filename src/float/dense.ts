@@ -218,9 +218,13 @@ function panel(f: Float64Array, dst: number, K: number, n: number, src: Float64A
 /**
  * The count x po deltas D at d (row stride po), masked by the activations at mask (same shape;
  * none for mask < 0), as panels at dst (count rows); each column's sum, in ascending rows, added
- * to sums[j]. Branch-free (D times 0 or 1): a masked delta becomes +-0.
+ * to sums[j]. Branch-free (D times 0 or 1): a masked delta becomes +-0 (NaN if it was infinite).
+ * Returns the sum of s - s over the column sums s: NaN iff a delta written is infinite or NaN (or
+ * a column's sum overflowed). D is B of its product, where compress does not see it, and its zeros
+ * are kept but X's are skipped: an infinite delta would meet no 0 of X.
  */
-function panelMasked(f: Float64Array, dst: number, count: number, po: number, d: number, mask: number, sums: number): void {
+function panelMasked(f: Float64Array, dst: number, count: number, po: number, d: number, mask: number, sums: number): number {
+  let check = 0;
   for (let j0 = 0; j0 < po; j0 += PANEL) {
     const base = dst + j0 * count;
     const width = Math.min(PANEL, po - j0);
@@ -233,8 +237,10 @@ function panelMasked(f: Float64Array, dst: number, count: number, po: number, d:
       let s = 0;
       for (let p = 0; p < count; p++) s += f[base + p * PANEL + q];
       f[sums + j0 + q] += s;
+      check += s - s;
     }
   }
+  return check;
 }
 
 /** theta into the panelled W_l^T, W_l (l >= 2) and b_l; the gradient's part zeroed. */
@@ -363,7 +369,7 @@ function sseGradient(X: Float64Array, Y: Float64Array, i0: number, i1: number, t
       const mask = l < L && !w.keepZeros ? h[l] : -1;
       if (l === 1 && inputsFirst) {
         // dW_1^T += X^T D_1: rows of X^T over the points, D_1 (masked) as panels; db_1 += D_1^T 1
-        panelMasked(f, plan.packed, count, po, dCur, mask, plan.gb[l]);
+        if (panelMasked(f, plan.packed, count, po, dCur, mask, plan.gb[l]) !== 0) w.sawNonFinite = true;
         compress(w, nIn, count, h[0], 1, nIn);
         product(w, nIn, po, count, plan.packed, plan.gw[l], po, plan.gw[l], po, false);
       } else {

@@ -188,6 +188,25 @@ describe.each(WORKSPACES)('non-finite numbers, %s: where a zero meets inf the ke
     ref.grad.forEach((g, q) => expect(kind(grad[q]), `gradient entry ${q}: ${grad[q]} vs ${g}`).toBe(kind(g)));
   });
 
+  test.prop([problem, nonFinite, fc.nat()], { numRuns: 60 })('one label infinite or NaN: sse and gradient the same kinds (mostly-zero inputs: the deltas meet the zeros of X)', (p: Problem, bad, at) => {
+    const nL = p.widths[p.widths.length - 1];
+    const Y = p.Y.slice();
+    Y[p.i0 * nL + (at % (p.rows * nL))] = bad;
+    const ref = reference(p.widths, p.X, Y, p.i0, p.i1, p.theta);
+    const grad = new Float64Array(p.theta.length);
+    const sse = denseSseGradient(p.widths, p.X, Y, p.i0, p.i1, p.theta, 0, grad, 0, workspace(p.widths));
+    expect(kind(sse)).toBe(kind(ref.sse));
+    ref.grad.forEach((g, q) => expect(kind(grad[q]), `gradient entry ${q}: ${grad[q]} vs ${g}`).toBe(kind(g)));
+  });
+
+  test('an affine net (no hidden layer) with y = inf at a mostly-zero input: dW is NaN where x = 0, as -inf * 0 is', () => {
+    // f = x1 + x2 + x3 at x = (0, 0, 1), y = inf: delta = 2 (1 - inf) = -inf, dW = -inf x = (NaN, NaN, -inf), db = -inf
+    const widths = [3, 1];
+    const grad = new Float64Array(4);
+    expect(denseSseGradient(widths, Float64Array.of(0, 0, 1), Float64Array.of(Infinity), 0, 1, Float64Array.of(1, 1, 1, 0), 0, grad, 0, workspace(widths))).toBe(Infinity);
+    expect(Array.from(grad)).toEqual([NaN, NaN, -Infinity, -Infinity]);
+  });
+
   test('an activation overflows to inf behind an inactive unit: the sse stays finite and dW_2 is NaN, as 0 * inf is', () => {
     // 2-1-1-1: h1 = relu(1e300 (1e10 + 1e10)) = inf, h2 = relu(-inf) = 0, f = 0.5 + h2 = 0.5
     const widths = [2, 1, 1, 1];
