@@ -101,6 +101,10 @@ describe('relu-exact simulate', () => {
     expect(out.diverged).toBe(true);
     expect(out.sse).toBeNull();
     expect(r.stderr).toContain('the sse stopped being finite');
+    // the readable summary: ReLU has balances (positively homogeneous); they are just not finite any more
+    const text = await runInMemory(['simulate', '--net', 'virtual:net.json', '--data', 'virtual:data.json', '--steps', '500', '--lr', '1'], files);
+    expect(text.stdout).toContain('drift not finite (the parameters overflowed)');
+    expect(text.stdout).not.toContain('not positively homogeneous');
   });
 
   it.each([
