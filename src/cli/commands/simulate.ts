@@ -135,7 +135,8 @@ export const simulateCommand: Command = {
     if (ctx.json) printJson(ctx, summary);
     else ctx.io.stdout(summaryText(result, summary.initialSse, outFile, svgFile, activation.homogeneity !== null));
     if (result.diverged) ctx.io.stderr(`relu-exact simulate: the sse stopped being finite at step ${result.steps}: the step size is too large for this net and data\n`);
-    if (!result.complete) {
+    // a diverged run stops early too, but not for lack of evaluations
+    if (!result.complete && !result.diverged) {
       const e = new BudgetExceededError(`the flow used its ${ctx.options['max-evaluations']} gradient evaluations and stopped at t = ${fmt(result.time)} of ${fmt(steps * lr)} (raise --max-evaluations, or loosen --rtol)`);
       ctx.io.stderr(`relu-exact simulate: ${e.message}\n`);
       return 3;
@@ -193,7 +194,7 @@ function summaryText(r: SimulationResult, initialSse: number | null, outFile: st
     Number.isFinite(r.balanceDrift)
       ? `${balances}: largest drift ${fmt(r.balanceDrift)} (scale ${fmt(r.balanceScale)})${r.method === 'flow' ? ', conserved by the flow: the integration error' : ', not conserved by descent (O(lr^2) a step)'}`
       : homogeneous
-        ? `${balances}: drift not finite (the parameters overflowed)`
+        ? `${balances}: drift not finite (the run overflowed)`
         : `no balances: ${r.activation} is not positively homogeneous, so nothing is conserved to check the integration against`,
   ];
   if (r.flow !== undefined) lines.push(`integrator: ${r.flow.accepted} steps accepted, ${r.flow.rejected} rejected, ${r.flow.forced} forced at the smallest step; ${r.evaluations} gradient evaluations`);
