@@ -29,6 +29,7 @@
  * terms as per-point loops, dW in the same order, db in another (block sums first).
  */
 import { DimensionError } from '../core/errors.js';
+import { denseLayout } from './layout.js';
 import { compressJs, PANEL, spmmJs, type Compress, type Spmm } from './spmm.js';
 import { createSpmmMemory } from './wasm-spmm.js';
 
@@ -69,6 +70,7 @@ interface Plan {
 }
 
 function planFor(widths: ArrayLike<number>): Plan {
+  denseLayout(Array.from(widths)); // widths: at least two positive integers
   const L = widths.length - 1;
   const plan: Plan = { widths: Array.from(widths), wt: [0], w: [0], bias: [0], gw: [0], gb: [0], h: [], packed: 0, dA: 0, dB: 0, zeros: 0, rec: 0, ptr: 0, end: 0 };
   let at = 0;
@@ -282,6 +284,24 @@ function forwardBlock(X: Float64Array, i: number, count: number, w: Work): numbe
   return inputEntries;
 }
 
+/**
+ * The call's ranges against its arrays, O(1): an array too short would be read as NaN (undefined)
+ * or written to no effect, silently.
+ */
+function checkCall(fn: string, widths: ArrayLike<number>, X: Float64Array, Y: Float64Array | null, i0: number, i1: number, theta: Float64Array, ot: number, out: Float64Array | null, oo: number, outName: string, outSize: number): void {
+  const n0 = widths[0];
+  const nL = widths[widths.length - 1];
+  const fail = (detail: string): never => {
+    throw new DimensionError(fn, detail);
+  };
+  if (!(Number.isSafeInteger(i0) && Number.isSafeInteger(i1) && 0 <= i0 && i0 <= i1)) fail(`rows [i0, i1) = [${i0}, ${i1}) must be integers with 0 <= i0 <= i1`);
+  if (X.length < i1 * n0) fail(`X has ${X.length} entries; rows up to ${i1} with ${n0} input(s) need ${i1 * n0}`);
+  if (Y !== null && Y.length < i1 * nL) fail(`Y has ${Y.length} entries; rows up to ${i1} with ${nL} output(s) need ${i1 * nL}`);
+  const size = thetaSize(widths);
+  if (!(Number.isSafeInteger(ot) && ot >= 0 && theta.length >= ot + size)) fail(`theta has ${theta.length} entries; ${size} parameters from offset ${ot} need ${ot + size}`);
+  if (out !== null && !(Number.isSafeInteger(oo) && oo >= 0 && out.length >= oo + outSize)) fail(`${outName} has ${out.length} entries; ${outSize} from offset ${oo} need ${oo + outSize}`);
+}
+
 function allFinite(theta: Float64Array, from: number, to: number): boolean {
   for (let q = from; q < to; q++) if (!Number.isFinite(theta[q])) return false;
   return true;
@@ -298,6 +318,7 @@ function thetaSize(widths: ArrayLike<number>): number {
  * @param work length >= denseWorkspaceSize(widths); createDenseWorkspace's runs the products in WebAssembly
  */
 export function denseForward(widths: ArrayLike<number>, X: Float64Array, i0: number, i1: number, theta: Float64Array, ot: number, out: Float64Array, oo: number, work: Float64Array): void {
+  checkCall('denseForward', widths, X, null, i0, i1, theta, ot, out, oo, 'out', (i1 - i0) * widths[widths.length - 1]);
   const w = workOf(work, widths, !allFinite(theta, ot, ot + thetaSize(widths)));
   const L = widths.length - 1;
   const nL = widths[L];
@@ -328,6 +349,7 @@ export function denseSseGradient(
   og: number,
   work: Float64Array,
 ): number {
+  checkCall('denseSseGradient', widths, X, Y, i0, i1, theta, ot, grad, og, 'grad', thetaSize(widths));
   const w = workOf(work, widths, !allFinite(theta, ot, ot + thetaSize(widths)));
   w.sawNonFinite = false;
   const sse = sseGradient(X, Y, i0, i1, theta, ot, grad, og, w);
