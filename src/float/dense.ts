@@ -31,6 +31,7 @@
  * terms as per-point loops, dW in the same order, db in another (block sums first).
  */
 import { DimensionError } from '../core/errors.js';
+import { denseLayout } from './layout.js';
 import { compressJs, PANEL, spmmJs, type Compress, type Spmm } from './spmm.js';
 import { createSpmmMemory } from './wasm-spmm.js';
 
@@ -71,6 +72,7 @@ interface Plan {
 }
 
 function planFor(widths: ArrayLike<number>): Plan {
+  denseLayout(Array.from(widths)); // widths: at least two positive integers
   const L = widths.length - 1;
   const plan: Plan = { widths: Array.from(widths), wt: [0], w: [0], bias: [0], gw: [0], gb: [0], h: [], packed: 0, dA: 0, dB: 0, zeros: 0, rec: 0, ptr: 0, end: 0 };
   let at = 0;
@@ -220,9 +222,13 @@ function panel(f: Float64Array, dst: number, K: number, n: number, src: Float64A
 /**
  * The count x po deltas D at d (row stride po), masked by the activations at mask (same shape;
  * none for mask < 0), as panels at dst (count rows); each column's sum, in ascending rows, added
- * to sums[j]. Branch-free (D times 0 or 1): a masked delta becomes +-0.
+ * to sums[j]. Branch-free (D times 0 or 1): a masked delta becomes +-0 (NaN if it was infinite).
+ * Returns the sum of s - s over the column sums s: NaN iff a delta written is infinite or NaN (or
+ * a column's sum overflowed). D is B of its product, where compress does not see it, and its zeros
+ * are kept but X's are skipped: an infinite delta would meet no 0 of X.
  */
-function panelMasked(f: Float64Array, dst: number, count: number, po: number, d: number, mask: number, sums: number): void {
+function panelMasked(f: Float64Array, dst: number, count: number, po: number, d: number, mask: number, sums: number): number {
+  let check = 0;
   for (let j0 = 0; j0 < po; j0 += PANEL) {
     const base = dst + j0 * count;
     const width = Math.min(PANEL, po - j0);
@@ -235,8 +241,10 @@ function panelMasked(f: Float64Array, dst: number, count: number, po: number, d:
       let s = 0;
       for (let p = 0; p < count; p++) s += f[base + p * PANEL + q];
       f[sums + j0 + q] += s;
+      check += s - s;
     }
   }
+  return check;
 }
 
 /** theta into the panelled W_l^T, W_l (l >= 2) and b_l; the gradient's part zeroed. */
@@ -278,6 +286,24 @@ function forwardBlock(X: Float64Array, i: number, count: number, w: Work): numbe
   return inputEntries;
 }
 
+/**
+ * The call's ranges against its arrays, O(1): an array too short would be read as NaN (undefined)
+ * or written to no effect, silently.
+ */
+function checkCall(fn: string, widths: ArrayLike<number>, X: Float64Array, Y: Float64Array | null, i0: number, i1: number, theta: Float64Array, ot: number, out: Float64Array | null, oo: number, outName: string, outSize: number): void {
+  const n0 = widths[0];
+  const nL = widths[widths.length - 1];
+  const fail = (detail: string): never => {
+    throw new DimensionError(fn, detail);
+  };
+  if (!(Number.isSafeInteger(i0) && Number.isSafeInteger(i1) && 0 <= i0 && i0 <= i1)) fail(`rows [i0, i1) = [${i0}, ${i1}) must be integers with 0 <= i0 <= i1`);
+  if (X.length < i1 * n0) fail(`X has ${X.length} entries; rows up to ${i1} with ${n0} input(s) need ${i1 * n0}`);
+  if (Y !== null && Y.length < i1 * nL) fail(`Y has ${Y.length} entries; rows up to ${i1} with ${nL} output(s) need ${i1 * nL}`);
+  const size = thetaSize(widths);
+  if (!(Number.isSafeInteger(ot) && ot >= 0 && theta.length >= ot + size)) fail(`theta has ${theta.length} entries; ${size} parameters from offset ${ot} need ${ot + size}`);
+  if (out !== null && !(Number.isSafeInteger(oo) && oo >= 0 && out.length >= oo + outSize)) fail(`${outName} has ${out.length} entries; ${outSize} from offset ${oo} need ${oo + outSize}`);
+}
+
 function allFinite(theta: Float64Array, from: number, to: number): boolean {
   for (let q = from; q < to; q++) if (!Number.isFinite(theta[q])) return false;
   return true;
@@ -294,6 +320,7 @@ function thetaSize(widths: ArrayLike<number>): number {
  * @param work length >= denseWorkspaceSize(widths); createDenseWorkspace's runs the products in WebAssembly
  */
 export function denseForward(widths: ArrayLike<number>, X: Float64Array, i0: number, i1: number, theta: Float64Array, ot: number, out: Float64Array, oo: number, work: Float64Array): void {
+  checkCall('denseForward', widths, X, null, i0, i1, theta, ot, out, oo, 'out', (i1 - i0) * widths[widths.length - 1]);
   const w = workOf(work, widths, !allFinite(theta, ot, ot + thetaSize(widths)));
   const L = widths.length - 1;
   const nL = widths[L];
@@ -324,6 +351,7 @@ export function denseSseGradient(
   og: number,
   work: Float64Array,
 ): number {
+  checkCall('denseSseGradient', widths, X, Y, i0, i1, theta, ot, grad, og, 'grad', thetaSize(widths));
   const w = workOf(work, widths, !allFinite(theta, ot, ot + thetaSize(widths)));
   w.sawNonFinite = false;
   const sse = sseGradient(X, Y, i0, i1, theta, ot, grad, og, w);
@@ -365,7 +393,7 @@ function sseGradient(X: Float64Array, Y: Float64Array, i0: number, i1: number, t
       const mask = l < L && !w.keepZeros ? h[l] : -1;
       if (l === 1 && inputsFirst) {
         // dW_1^T += X^T D_1: rows of X^T over the points, D_1 (masked) as panels; db_1 += D_1^T 1
-        panelMasked(f, plan.packed, count, po, dCur, mask, plan.gb[l]);
+        if (panelMasked(f, plan.packed, count, po, dCur, mask, plan.gb[l]) !== 0) w.sawNonFinite = true;
         compress(w, nIn, count, h[0], 1, nIn);
         product(w, nIn, po, count, plan.packed, plan.gw[l], po, plan.gw[l], po, false);
       } else {

@@ -101,6 +101,19 @@ describe('relu-exact simulate', () => {
     expect(out.diverged).toBe(true);
     expect(out.sse).toBeNull();
     expect(r.stderr).toContain('the sse stopped being finite');
+    // the readable summary: ReLU has balances (positively homogeneous); they are just not finite any more
+    const text = await runInMemory(['simulate', '--net', 'virtual:net.json', '--data', 'virtual:data.json', '--steps', '500', '--lr', '1'], files);
+    expect(text.stdout).toContain('drift not finite (the run overflowed)');
+    expect(text.stdout).not.toContain('not positively homogeneous');
+  });
+
+  it('a flow that cannot start (sse = inf at t = 0) says so, and does not blame the evaluation budget', async () => {
+    const huge = JSON.stringify({ format: 'relu-net/1', layers: [{ W: [['1e200']], b: ['0'] }, { W: [['1e200']], b: ['0'] }] });
+    const r = await runInMemory(['simulate', '--net', 'virtual:huge.json', '--data', 'virtual:data.json', '--steps', '10', '--lr', '0.1', '--flow', '--json'], { ...files, 'virtual:huge.json': huge });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).diverged).toBe(true);
+    expect(r.stderr).toContain('the sse stopped being finite');
+    expect(r.stderr).not.toContain('gradient evaluations');
   });
 
   it.each([

@@ -105,6 +105,26 @@ describe('createDenseWorkspace', () => {
     const small = createDenseWorkspace([1, 1, 1]);
     expect(() => denseForward([3, 40, 1], X, 0, 5, new Float64Array(40 * 4 + 41), 0, new Float64Array(5), 0, small)).toThrow(/need denseWorkspaceSize/);
   });
+
+  test('widths that are not positive integers, and arrays too short for the rows or parameters, are refused by name (they gave NaN or dropped writes)', () => {
+    expect(() => denseWorkspaceSize([3, 0, 1])).toThrow(/widths must be at least two positive integers/);
+    expect(() => createDenseWorkspace([2.5, 2, 1])).toThrow(/widths must be at least two positive integers/);
+    // [2, 3, 1]: 3 (2 + 1) + 1 (3 + 1) = 13 parameters
+    const widths = [2, 3, 1];
+    const work = createDenseWorkspace(widths);
+    const theta = new Float64Array(13).fill(0.5);
+    const X = new Float64Array(4).fill(1);
+    const Y = new Float64Array(2);
+    const sse = (x: Float64Array, y: Float64Array, i0: number, i1: number, t: Float64Array, grad: Float64Array | null): number => denseSseGradient(widths, x, y, i0, i1, t, 0, grad, 0, work);
+    expect(() => sse(X.subarray(0, 2), Y, 0, 2, theta, null)).toThrow(/X has 2 entries; rows up to 2 with 2 input\(s\) need 4/);
+    expect(() => sse(X, Y.subarray(0, 1), 0, 2, theta, null)).toThrow(/Y has 1 entries/);
+    expect(() => sse(X, Y, 0, 2, theta.subarray(0, 5), null)).toThrow(/theta has 5 entries; 13 parameters from offset 0 need 13/);
+    expect(() => sse(X, Y, 0, 2, theta, new Float64Array(12))).toThrow(/grad has 12 entries; 13 from offset 0 need 13/);
+    expect(() => sse(X, Y, 2, 1, theta, null)).toThrow(/rows \[i0, i1\) = \[2, 1\)/);
+    expect(() => denseForward(widths, X, 0, 2, theta, 0, new Float64Array(1), 0, work)).toThrow(/out has 1 entries; 2 from offset 0 need 2/);
+    // the plain loop's value on the same call: f = 0.5 + 3 * 0.5 * relu(0.5 + 0.5 + 0.5) = 2.75 at both points
+    expect(sse(X, Y, 0, 2, theta, null)).toBe(2 * 2.75 ** 2);
+  });
 });
 
 describe.each(WORKSPACES)('the blocked dense kernel, %s, agrees with a per-point reference', (_label, workspace) => {
@@ -186,6 +206,25 @@ describe.each(WORKSPACES)('non-finite numbers, %s: where a zero meets inf the ke
     const sse = denseSseGradient(p.widths, X, p.Y, p.i0, p.i1, theta, 0, grad, 0, work);
     expect(kind(sse)).toBe(kind(ref.sse));
     ref.grad.forEach((g, q) => expect(kind(grad[q]), `gradient entry ${q}: ${grad[q]} vs ${g}`).toBe(kind(g)));
+  });
+
+  test.prop([problem, nonFinite, fc.nat()], { numRuns: 60 })('one label infinite or NaN: sse and gradient the same kinds (mostly-zero inputs: the deltas meet the zeros of X)', (p: Problem, bad, at) => {
+    const nL = p.widths[p.widths.length - 1];
+    const Y = p.Y.slice();
+    Y[p.i0 * nL + (at % (p.rows * nL))] = bad;
+    const ref = reference(p.widths, p.X, Y, p.i0, p.i1, p.theta);
+    const grad = new Float64Array(p.theta.length);
+    const sse = denseSseGradient(p.widths, p.X, Y, p.i0, p.i1, p.theta, 0, grad, 0, workspace(p.widths));
+    expect(kind(sse)).toBe(kind(ref.sse));
+    ref.grad.forEach((g, q) => expect(kind(grad[q]), `gradient entry ${q}: ${grad[q]} vs ${g}`).toBe(kind(g)));
+  });
+
+  test('an affine net (no hidden layer) with y = inf at a mostly-zero input: dW is NaN where x = 0, as -inf * 0 is', () => {
+    // f = x1 + x2 + x3 at x = (0, 0, 1), y = inf: delta = 2 (1 - inf) = -inf, dW = -inf x = (NaN, NaN, -inf), db = -inf
+    const widths = [3, 1];
+    const grad = new Float64Array(4);
+    expect(denseSseGradient(widths, Float64Array.of(0, 0, 1), Float64Array.of(Infinity), 0, 1, Float64Array.of(1, 1, 1, 0), 0, grad, 0, workspace(widths))).toBe(Infinity);
+    expect(Array.from(grad)).toEqual([NaN, NaN, -Infinity, -Infinity]);
   });
 
   test('an activation overflows to inf behind an inactive unit: the sse stays finite and dW_2 is NaN, as 0 * inf is', () => {

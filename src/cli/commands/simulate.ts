@@ -133,9 +133,10 @@ export const simulateCommand: Command = {
       net: writeReluNet(finalNet),
     };
     if (ctx.json) printJson(ctx, summary);
-    else ctx.io.stdout(summaryText(result, summary.initialSse, outFile, svgFile));
+    else ctx.io.stdout(summaryText(result, summary.initialSse, outFile, svgFile, activation.homogeneity !== null));
     if (result.diverged) ctx.io.stderr(`relu-exact simulate: the sse stopped being finite at step ${result.steps}: the step size is too large for this net and data\n`);
-    if (!result.complete) {
+    // a diverged run stops early too, but not for lack of evaluations
+    if (!result.complete && !result.diverged) {
       const e = new BudgetExceededError(`the flow used its ${ctx.options['max-evaluations']} gradient evaluations and stopped at t = ${fmt(result.time)} of ${fmt(steps * lr)} (raise --max-evaluations, or loosen --rtol)`);
       ctx.io.stderr(`relu-exact simulate: ${e.message}\n`);
       return 3;
@@ -185,13 +186,16 @@ function positive(ctx: CommandContext, key: string): number {
 
 const fmt = (x: number): string => (Number.isFinite(x) ? Number(x.toPrecision(6)).toString() : String(x));
 
-function summaryText(r: SimulationResult, initialSse: number | null, outFile: string | undefined, svgFile: string | undefined): string {
+function summaryText(r: SimulationResult, initialSse: number | null, outFile: string | undefined, svgFile: string | undefined, homogeneous: boolean): string {
+  const balances = `balances ${r.activation.startsWith('relu-power') ? 'k v^2' : 'v^2'} - |w|^2 - b^2`;
   const lines = [
     `${r.method === 'flow' ? 'Gradient flow' : 'Gradient descent'} on sse (float64, kernel ${r.kernel}${r.threads > 1 ? `, ${r.threads} threads` : ''}${r.activation !== 'relu' ? `, activation ${r.activation}` : ''}): ${r.steps} steps, t = ${fmt(r.time)}.`,
     `sse: ${initialSse === null ? '?' : fmt(initialSse)} -> ${fmt(r.sse)}${r.diverged ? ' (diverged)' : ''}`,
     Number.isFinite(r.balanceDrift)
-      ? `balances ${r.activation.startsWith('relu-power') ? 'k v^2' : 'v^2'} - |w|^2 - b^2: largest drift ${fmt(r.balanceDrift)} (scale ${fmt(r.balanceScale)})${r.method === 'flow' ? ', conserved by the flow: the integration error' : ', not conserved by descent (O(lr^2) a step)'}`
-      : `no balances: ${r.activation} is not positively homogeneous, so nothing is conserved to check the integration against`,
+      ? `${balances}: largest drift ${fmt(r.balanceDrift)} (scale ${fmt(r.balanceScale)})${r.method === 'flow' ? ', conserved by the flow: the integration error' : ', not conserved by descent (O(lr^2) a step)'}`
+      : homogeneous
+        ? `${balances}: drift not finite (the run overflowed)`
+        : `no balances: ${r.activation} is not positively homogeneous, so nothing is conserved to check the integration against`,
   ];
   if (r.flow !== undefined) lines.push(`integrator: ${r.flow.accepted} steps accepted, ${r.flow.rejected} rejected, ${r.flow.forced} forced at the smallest step; ${r.evaluations} gradient evaluations`);
   if (outFile !== undefined) lines.push(`trajectory: ${r.records} records in ${outFile}`);
