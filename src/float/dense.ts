@@ -293,15 +293,14 @@ function forwardBlock(X: Float64Array, i: number, count: number, w: Work): numbe
 function checkCall(fn: string, widths: ArrayLike<number>, X: Float64Array, Y: Float64Array | null, i0: number, i1: number, theta: Float64Array, ot: number, out: Float64Array | null, oo: number, outName: string, outSize: number): void {
   const n0 = widths[0];
   const nL = widths[widths.length - 1];
-  const fail = (detail: string): never => {
-    throw new DimensionError(fn, detail);
-  };
-  if (!(Number.isSafeInteger(i0) && Number.isSafeInteger(i1) && 0 <= i0 && i0 <= i1)) fail(`rows [i0, i1) = [${i0}, ${i1}) must be integers with 0 <= i0 <= i1`);
-  if (X.length < i1 * n0) fail(`X has ${X.length} entries; rows up to ${i1} with ${n0} input(s) need ${i1 * n0}`);
-  if (Y !== null && Y.length < i1 * nL) fail(`Y has ${Y.length} entries; rows up to ${i1} with ${nL} output(s) need ${i1 * nL}`);
   const size = thetaSize(widths);
-  if (!(Number.isSafeInteger(ot) && ot >= 0 && theta.length >= ot + size)) fail(`theta has ${theta.length} entries; ${size} parameters from offset ${ot} need ${ot + size}`);
-  if (out !== null && !(Number.isSafeInteger(oo) && oo >= 0 && out.length >= oo + outSize)) fail(`${outName} has ${out.length} entries; ${outSize} from offset ${oo} need ${oo + outSize}`);
+  let detail: string | null = null;
+  if (!(Number.isSafeInteger(i0) && Number.isSafeInteger(i1) && 0 <= i0 && i0 <= i1)) detail = `rows [i0, i1) = [${i0}, ${i1}) must be integers with 0 <= i0 <= i1`;
+  else if (X.length < i1 * n0) detail = `X has ${X.length} entries; rows up to ${i1} with ${n0} input(s) need ${i1 * n0}`;
+  else if (Y !== null && Y.length < i1 * nL) detail = `Y has ${Y.length} entries; rows up to ${i1} with ${nL} output(s) need ${i1 * nL}`;
+  else if (!(Number.isSafeInteger(ot) && ot >= 0 && theta.length >= ot + size)) detail = `theta has ${theta.length} entries; ${size} parameters from offset ${ot} need ${ot + size}`;
+  else if (out !== null && !(Number.isSafeInteger(oo) && oo >= 0 && out.length >= oo + outSize)) detail = `${outName} has ${out.length} entries; ${outSize} from offset ${oo} need ${oo + outSize}`;
+  if (detail !== null) throw new DimensionError(fn, detail);
 }
 
 function allFinite(theta: Float64Array, from: number, to: number): boolean {
