@@ -129,7 +129,9 @@ export function gradientFlow(objective: Objective, theta0: Float64Array, options
       err += q * q;
     }
     err = Math.sqrt(err / P);
-    if (err <= 1 || forcing || !Number.isFinite(err)) {
+    // a step whose stages left the finite region is rejected like any inaccurate one (it was
+    // accepted, and the run called diverged, where a shorter step goes on); at hmin it is forced
+    if (err <= 1 || forcing) {
       if (err > 1 && forcing) forced++;
       accepted++;
       t = hTry === target - t ? target : t + hTry;
@@ -152,7 +154,7 @@ export function gradientFlow(objective: Objective, theta0: Float64Array, options
     } else {
       rejected++;
       justRejected = true;
-      h = hTry * Math.max(0.2, 0.9 * Math.pow(err, -0.2));
+      h = hTry * (Number.isNaN(err) ? 0.2 : Math.max(0.2, 0.9 * Math.pow(err, -0.2)));
     }
   }
   options.onProgress?.(1);

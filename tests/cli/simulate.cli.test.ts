@@ -112,8 +112,10 @@ describe('relu-exact simulate', () => {
     const r = await runInMemory(['simulate', '--net', 'virtual:huge.json', '--data', 'virtual:data.json', '--steps', '10', '--lr', '0.1', '--flow', '--json'], { ...files, 'virtual:huge.json': huge });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).diverged).toBe(true);
-    expect(r.stderr).toContain('the sse stopped being finite');
+    expect(r.stderr).toContain('the sse stopped being finite at t = 0');
+    expect(r.stderr).toContain('rescale the net or the data');
     expect(r.stderr).not.toContain('gradient evaluations');
+    expect(r.stderr).not.toContain('the step size is too large');
   });
 
   it.each([

@@ -57,6 +57,30 @@ describe('gradient descent', () => {
 });
 
 describe('gradient flow (Dormand-Prince 5(4))', () => {
+  it('rejects and shortens a trial step whose stages leave the finite region, instead of calling the flow diverged', () => {
+    // sse = x^2, flow x(t) = e^(-2t) > 0; the field is NaN for x < 0, where only an overshooting
+    // trial stage goes
+    const objective = {
+      kernel: 'dense' as const,
+      activation: createActivation('relu'),
+      size: 1,
+      n: 1,
+      threads: 1,
+      evaluate(theta: Float64Array, grad: Float64Array | null): number {
+        const x = theta[0];
+        if (grad !== null) grad[0] = x < 0 ? NaN : 2 * x;
+        return x < 0 ? NaN : x * x;
+      },
+      close: async () => {},
+    };
+    // atol 1e-6: near x = 0 the steps grow until a stage overshoots (they were accepted, NaN and all)
+    const r = gradientFlow(objective, Float64Array.of(1), { time: 5, atol: 1e-6 });
+    expect(r.diverged).toBe(false);
+    expect(r.complete).toBe(true);
+    expect(r.rejected).toBeGreaterThan(0);
+    expect(Math.abs(r.theta[0] - Math.exp(-10))).toBeLessThan(1e-5);
+  });
+
   it('matches the closed form when only c moves: c(t) = c* + (c0 - c*) e^{-2 n t}', () => {
     const objective = createObjective(O3.widths, O3.X, O3.Y);
     const mask = Float64Array.from([0, 0, 0, 0, 0, 0, 1]);

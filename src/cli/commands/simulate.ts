@@ -134,7 +134,13 @@ export const simulateCommand: Command = {
     };
     if (ctx.json) printJson(ctx, summary);
     else ctx.io.stdout(summaryText(result, summary.initialSse, outFile, svgFile, activation.homogeneity !== null));
-    if (result.diverged) ctx.io.stderr(`relu-exact simulate: the sse stopped being finite at step ${result.steps}: the step size is too large for this net and data\n`);
+    if (result.diverged) {
+      const why =
+        result.method === 'flow'
+          ? `at t = ${fmt(result.time)}: the flow's own steps are chosen by the integrator, so this is an overflow at its smallest step (1e-9 of the horizon) or at the start: rescale the net or the data, or shorten the horizon --steps x --lr`
+          : `at step ${result.steps}: the step size is too large for this net and data`;
+      ctx.io.stderr(`relu-exact simulate: the sse stopped being finite ${why}\n`);
+    }
     // a diverged run stops early too, but not for lack of evaluations
     if (!result.complete && !result.diverged) {
       const e = new BudgetExceededError(`the flow used its ${ctx.options['max-evaluations']} gradient evaluations and stopped at t = ${fmt(result.time)} of ${fmt(steps * lr)} (raise --max-evaluations, or loosen --rtol)`);
