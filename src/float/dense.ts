@@ -31,6 +31,7 @@
  * terms as per-point loops, dW in the same order, db in another (block sums first).
  */
 import { DimensionError } from '../core/errors.js';
+import { checkArray, checkRowArray, checkRows } from './checks.js';
 import { denseLayout } from './layout.js';
 import { compressJs, PANEL, spmmJs, type Compress, type Spmm } from './spmm.js';
 import { createSpmmMemory } from './wasm-spmm.js';
@@ -286,21 +287,13 @@ function forwardBlock(X: Float64Array, i: number, count: number, w: Work): numbe
   return inputEntries;
 }
 
-/**
- * The call's ranges against its arrays, O(1): an array too short would be read as NaN (undefined)
- * or written to no effect, silently.
- */
+/** The call's rows and arrays (checks.ts): X, Y, theta and the output or gradient. */
 function checkCall(fn: string, widths: ArrayLike<number>, X: Float64Array, Y: Float64Array | null, i0: number, i1: number, theta: Float64Array, ot: number, out: Float64Array | null, oo: number, outName: string, outSize: number): void {
-  const n0 = widths[0];
-  const nL = widths[widths.length - 1];
-  const size = thetaSize(widths);
-  let detail: string | null = null;
-  if (!(Number.isSafeInteger(i0) && Number.isSafeInteger(i1) && 0 <= i0 && i0 <= i1)) detail = `rows [i0, i1) = [${i0}, ${i1}) must be integers with 0 <= i0 <= i1`;
-  else if (X.length < i1 * n0) detail = `X has ${X.length} entries; rows up to ${i1} with ${n0} input(s) need ${i1 * n0}`;
-  else if (Y !== null && Y.length < i1 * nL) detail = `Y has ${Y.length} entries; rows up to ${i1} with ${nL} output(s) need ${i1 * nL}`;
-  else if (!(Number.isSafeInteger(ot) && ot >= 0 && theta.length >= ot + size)) detail = `theta has ${theta.length} entries; ${size} parameters from offset ${ot} need ${ot + size}`;
-  else if (out !== null && !(Number.isSafeInteger(oo) && oo >= 0 && out.length >= oo + outSize)) detail = `${outName} has ${out.length} entries; ${outSize} from offset ${oo} need ${oo + outSize}`;
-  if (detail !== null) throw new DimensionError(fn, detail);
+  checkRows(fn, i0, i1);
+  checkRowArray(fn, 'X', X, i1, widths[0], 'input');
+  checkRowArray(fn, 'Y', Y, i1, widths[widths.length - 1], 'output');
+  checkArray(fn, 'theta', theta, ot, thetaSize(widths));
+  checkArray(fn, outName, out, oo, outSize);
 }
 
 function allFinite(theta: Float64Array, from: number, to: number): boolean {

@@ -17,6 +17,9 @@
  * ulps. The fast kernels stay ReLU's path (objective.ts chooses); these serve every other activation.
  */
 import type { Activation } from './activation.js';
+import { checkArray, checkRowArray, checkRows } from './checks.js';
+import { shallowSize } from './layout.js';
+import { checkShallowCall } from './shallow.js';
 
 /** Workspace length of the generic shallow kernels: 3 m (z, sigma(z), sigma'(z)). */
 export function genericShallowWorkspaceSize(m: number): number {
@@ -41,6 +44,9 @@ function shallowPoint(d: number, m: number, X: Float64Array, ox: number, theta: 
 
 /** f at the rows i0..i1-1 of X (n x d), written to out[oo + i - i0]. */
 export function shallowForwardGeneric(d: number, m: number, X: Float64Array, i0: number, i1: number, theta: Float64Array, ot: number, out: Float64Array, oo: number, act: Activation, work: Float64Array): void {
+  checkShallowCall('shallowForwardGeneric', d, m, X, null, i0, i1, theta, ot);
+  checkArray('shallowForwardGeneric', 'out', out, oo, i1 - i0);
+  checkArray('shallowForwardGeneric', 'work', work, 0, genericShallowWorkspaceSize(m));
   for (let i = i0; i < i1; i++) out[oo + i - i0] = shallowPoint(d, m, X, i * d, theta, ot, act, work);
 }
 
@@ -59,6 +65,9 @@ export function shallowSseGradientGeneric(
   act: Activation,
   work: Float64Array,
 ): number {
+  checkShallowCall('shallowSseGradientGeneric', d, m, X, y, i0, i1, theta, ot);
+  checkArray('shallowSseGradientGeneric', 'grad', grad, og, shallowSize(d, m));
+  checkArray('shallowSseGradientGeneric', 'work', work, 0, genericShallowWorkspaceSize(m));
   const ov = ot + m * d + m;
   const gb = og + m * d;
   const gv = gb + m;
@@ -90,7 +99,10 @@ export function shallowSseGradientGeneric(
  * entries in relu-net/1 order: v_j sigma'(z_ij) x_i (w_j), v_j sigma'(z_ij) (b_j), sigma(z_ij) (v_j), 1 (c).
  */
 export function shallowJacobian(d: number, m: number, X: Float64Array, i0: number, i1: number, theta: Float64Array, ot: number, out: Float64Array, oo: number, act: Activation, work: Float64Array): void {
-  const P = m * (d + 2) + 1;
+  const P = shallowSize(d, m);
+  checkShallowCall('shallowJacobian', d, m, X, null, i0, i1, theta, ot);
+  checkArray('shallowJacobian', 'out', out, oo, (i1 - i0) * P);
+  checkArray('shallowJacobian', 'work', work, 0, genericShallowWorkspaceSize(m));
   const ov = ot + m * d + m;
   for (let i = i0; i < i1; i++) {
     const ox = i * d;
@@ -132,9 +144,19 @@ function denseShape(widths: ArrayLike<number>): DenseShape {
 }
 
 /** Workspace length of the generic dense kernels: 3 sum_{l >= 1} n_l + 2 max_l n_l. */
+/** The rows of X and Y, theta and the workspace (checks.ts). */
+function checkDenseCall(fn: string, widths: ArrayLike<number>, s: DenseShape, X: Float64Array, Y: Float64Array | null, i0: number, i1: number, theta: Float64Array, ot: number, work: Float64Array): void {
+  checkRows(fn, i0, i1);
+  checkRowArray(fn, 'X', X, i1, widths[0], 'input');
+  checkRowArray(fn, 'Y', Y, i1, widths[s.L], 'output');
+  checkArray(fn, 'theta', theta, ot, s.params);
+  checkArray(fn, 'work', work, 0, workspaceOf(s));
+}
+
+const workspaceOf = (s: DenseShape): number => 3 * s.units + 2 * s.max;
+
 export function genericDenseWorkspaceSize(widths: ArrayLike<number>): number {
-  const s = denseShape(widths);
-  return 3 * s.units + 2 * s.max;
+  return workspaceOf(denseShape(widths));
 }
 
 /** Forward pass of one point: z of every layer at work[start], sigma(z) at units + start, sigma'(z) at 2 units + start (the output layer: h = z). */
@@ -200,6 +222,8 @@ function denseBackward(widths: ArrayLike<number>, s: DenseShape, X: Float64Array
 /** f at rows i0..i1-1 of X (n x n_0) into out (n_L per point, from oo). */
 export function denseForwardGeneric(widths: ArrayLike<number>, X: Float64Array, i0: number, i1: number, theta: Float64Array, ot: number, out: Float64Array, oo: number, act: Activation, work: Float64Array): void {
   const s = denseShape(widths);
+  checkDenseCall('denseForwardGeneric', widths, s, X, null, i0, i1, theta, ot, work);
+  checkArray('denseForwardGeneric', 'out', out, oo, (i1 - i0) * widths[s.L]);
   const n0 = widths[0];
   const nL = widths[s.L];
   const outAt = s.units + s.start[s.L - 1];
@@ -224,6 +248,8 @@ export function denseSseGradientGeneric(
   work: Float64Array,
 ): number {
   const s = denseShape(widths);
+  checkDenseCall('denseSseGradientGeneric', widths, s, X, Y, i0, i1, theta, ot, work);
+  checkArray('denseSseGradientGeneric', 'grad', grad, og, s.params);
   const n0 = widths[0];
   const nL = widths[s.L];
   const outAt = s.units + s.start[s.L - 1];
@@ -247,6 +273,8 @@ export function denseSseGradientGeneric(
  */
 export function denseJacobian(widths: ArrayLike<number>, X: Float64Array, i0: number, i1: number, theta: Float64Array, ot: number, out: Float64Array, oo: number, act: Activation, work: Float64Array): void {
   const s = denseShape(widths);
+  checkDenseCall('denseJacobian', widths, s, X, null, i0, i1, theta, ot, work);
+  checkArray('denseJacobian', 'out', out, oo, (i1 - i0) * widths[s.L] * s.params);
   const n0 = widths[0];
   const nL = widths[s.L];
   for (let i = i0; i < i1; i++) {

@@ -15,12 +15,24 @@
  * (d = 1: b_j + w_j x), f = c + (terms over j ascending). So all kernels decide every activation
  * identically, ties included.
  */
+import { checkArray, checkRowArray, checkRows } from './checks.js';
+import { shallowSize } from './layout.js';
+
+/** The rows of X (n x d) and y, and theta (checks.ts). Shared with generic.ts. */
+export function checkShallowCall(fn: string, d: number, m: number, X: Float64Array, y: Float64Array | null, i0: number, i1: number, theta: Float64Array, ot: number): void {
+  checkRows(fn, i0, i1);
+  checkRowArray(fn, 'X', X, i1, d, 'input');
+  checkRowArray(fn, 'y', y, i1, 1, 'output');
+  checkArray(fn, 'theta', theta, ot, shallowSize(d, m));
+}
 
 /**
  * f at the rows i0..i1-1 of X (n x d row-major), written to out[oo + i - i0].
  * @param theta parameters at theta[ot], relu-net/1 order
  */
 export function shallowForward(d: number, m: number, X: Float64Array, i0: number, i1: number, theta: Float64Array, ot: number, out: Float64Array, oo: number): void {
+  checkShallowCall('shallowForward', d, m, X, null, i0, i1, theta, ot);
+  checkArray('shallowForward', 'out', out, oo, i1 - i0);
   const ob = ot + m * d;
   const ov = ob + m;
   const c = theta[ov + m];
@@ -69,6 +81,9 @@ export function shallowSseGradient(
   og: number,
   work: Float64Array,
 ): number {
+  checkShallowCall('shallowSseGradient', d, m, X, y, i0, i1, theta, ot);
+  checkArray('shallowSseGradient', 'grad', grad, og, shallowSize(d, m));
+  checkArray('shallowSseGradient', 'work', work, 0, shallowWorkspaceSize(d, m));
   if (d === 1) return univariateDense(m, X, y, i0, i1, theta, ot, grad, og, work);
   const ob = ot + m * d;
   const ov = ob + m;

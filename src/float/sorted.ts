@@ -28,6 +28,18 @@
  * kernel's bound; near a breakpoint that scale exceeds |v_j (w_j x_i + b_j)|, a cancellation the
  * dense kernel does not have (tests/property/float-kernels: both within 1e-12 of the scale).
  */
+import { checkArray, checkRows } from './checks.js';
+import { shallowSize } from './layout.js';
+
+/** x (n points), theta (3 m + 1 from ot), k (m), the output (n) and the workspace (checks.ts). */
+function checkSortedCall(fn: string, n: number, m: number, x: Float64Array, theta: Float64Array, ot: number, k: Int32Array, out: Float64Array | null, outName: string, work: Float64Array | null): void {
+  checkRows(fn, 0, n);
+  checkArray(fn, 'x', x, 0, n);
+  checkArray(fn, 'theta', theta, ot, shallowSize(1, m));
+  checkArray(fn, 'k', k, 0, m);
+  checkArray(fn, outName, out, 0, n);
+  checkArray(fn, 'work', work, 0, sortedWorkspaceSize(n));
+}
 
 /** Workspace length the sorted kernel needs for n data points: 4 (n + 1). */
 export function sortedWorkspaceSize(n: number): number {
@@ -60,6 +72,7 @@ export function sortData(x: ArrayLike<number>, y: ArrayLike<number>): { order: I
  * ones on return.
  */
 export function sortedBoundaries(n: number, m: number, x: Float64Array, theta: Float64Array, ot: number, k: Int32Array): void {
+  checkSortedCall('sortedBoundaries', n, m, x, theta, ot, k, null, 'out', null);
   for (let j = 0; j < m; j++) {
     const w = theta[ot + j];
     const b = theta[ot + m + j];
@@ -110,6 +123,7 @@ function firstTrue(n: number, x: Float64Array, w: number, b: number, up: boolean
  * (`sortedBoundaries`) and `work` have length >= sortedWorkspaceSize(n).
  */
 export function sortedForward(n: number, m: number, x: Float64Array, theta: Float64Array, ot: number, k: Int32Array, out: Float64Array, work: Float64Array): void {
+  checkSortedCall('sortedForward', n, m, x, theta, ot, k, out, 'out', work);
   const ow = ot;
   const ob = ot + m;
   const ov = ob + m;
@@ -172,6 +186,9 @@ export function sortedSseGradient(
   r: Float64Array,
   work: Float64Array,
 ): number {
+  checkSortedCall('sortedSseGradient', n, m, x, theta, ot, k, r, 'r', work);
+  checkArray('sortedSseGradient', 'y', y, 0, n);
+  checkArray('sortedSseGradient', 'grad', grad, og, shallowSize(1, m));
   sortedBoundaries(n, m, x, theta, ot, k);
   sortedForward(n, m, x, theta, ot, k, r, work);
   let sse = 0;

@@ -118,7 +118,7 @@ describe('createDenseWorkspace', () => {
     const sse = (x: Float64Array, y: Float64Array, i0: number, i1: number, t: Float64Array, grad: Float64Array | null): number => denseSseGradient(widths, x, y, i0, i1, t, 0, grad, 0, work);
     expect(() => sse(X.subarray(0, 2), Y, 0, 2, theta, null)).toThrow(/X has 2 entries; rows up to 2 with 2 input\(s\) need 4/);
     expect(() => sse(X, Y.subarray(0, 1), 0, 2, theta, null)).toThrow(/Y has 1 entries/);
-    expect(() => sse(X, Y, 0, 2, theta.subarray(0, 5), null)).toThrow(/theta has 5 entries; 13 parameters from offset 0 need 13/);
+    expect(() => sse(X, Y, 0, 2, theta.subarray(0, 5), null)).toThrow(/theta has 5 entries; 13 from offset 0 need 13/);
     expect(() => sse(X, Y, 0, 2, theta, new Float64Array(12))).toThrow(/grad has 12 entries; 13 from offset 0 need 13/);
     expect(() => sse(X, Y, 2, 1, theta, null)).toThrow(/rows \[i0, i1\) = \[2, 1\)/);
     expect(() => denseForward(widths, X, 0, 2, theta, 0, new Float64Array(1), 0, work)).toThrow(/out has 1 entries; 2 from offset 0 need 2/);
