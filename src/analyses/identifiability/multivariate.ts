@@ -160,7 +160,13 @@ function* tuples(own: readonly Slot[], chambers: readonly string[], M: number, r
     return true;
   };
   if (own.length === M) {
-    for (const t of [own.slice(), ...own.flatMap((_, i) => slots.map((s) => own.map((o, k) => (k === i ? s : o))))]) if (fresh(t)) yield t;
+    if (fresh(own)) yield own.slice();
+    for (let i = 0; i < M; i++) {
+      for (const s of slots) {
+        const t = own.map((o, k) => (k === i ? s : o));
+        if (fresh(t)) yield t;
+      }
+    }
   }
   const all = slots.length ** M;
   for (let k = 0; k < 50 * slots.length * Math.max(1, M) && seen.size < all; k++) {
