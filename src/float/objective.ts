@@ -38,7 +38,7 @@ export interface Objective {
 }
 
 export interface ObjectiveOptions {
-  /** Default: `sorted` for univariate shallow scalar ReLU nets, `shallow` for other shallow scalar nets below DENSE_FROM_INPUTS inputs (ReLU) or for other activations, else `dense`. */
+  /** Default: `sorted` for univariate shallow scalar ReLU nets, `shallow` for other activations and for 2 inputs below DENSE_FROM_WIDTH_2D neurons, else `dense`. */
   kernel?: KernelName;
   /** Default ReLU. */
   activation?: Activation;
@@ -47,17 +47,22 @@ export interface ObjectiveOptions {
 /**
  * From this many inputs a shallow ReLU net runs faster on the blocked dense kernel (SIMD products
  * that skip the zeros) than on the shallow one: measured at n = 10 000, m = 16, 100, 1000, the
- * shallow kernel took 1.08-1.53x the dense one's time at d = 3 and 2.4x at d = 10 (m = 1000); at
- * d = 2 it was 0.73x at m = 16 and 1.2x at m = 100, 1000.
+ * shallow kernel took 1.08-1.53x the dense one's time at d = 3 and 2.4x at d = 10 (m = 1000).
  */
 export const DENSE_FROM_INPUTS = 3;
+/**
+ * With 2 inputs, from this width: the shallow kernel took 0.73-0.89x the dense one's time at
+ * m = 16, then 1.12x at m = 32, 1.18x at 64, 1.2x at 100 and 1000 (n = 10 000).
+ */
+export const DENSE_FROM_WIDTH_2D = 32;
 
 /** The kernel used by default for these widths (and activation). */
 export function defaultKernel(widths: readonly number[], activation: Activation = RELU): KernelName {
   const shallowScalar = widths.length === 3 && widths[2] === 1;
   if (!shallowScalar) return 'dense';
   if (!isRelu(activation)) return 'shallow';
-  return widths[0] === 1 ? 'sorted' : widths[0] >= DENSE_FROM_INPUTS ? 'dense' : 'shallow';
+  if (widths[0] === 1) return 'sorted';
+  return widths[0] >= DENSE_FROM_INPUTS || (widths[0] === 2 && widths[1] >= DENSE_FROM_WIDTH_2D) ? 'dense' : 'shallow';
 }
 
 /** Checks the kernel fits the widths and the data their shapes; returns the kernel. */

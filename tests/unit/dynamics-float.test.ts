@@ -234,10 +234,11 @@ describe('parallel objective', () => {
 });
 
 describe('default kernel', () => {
-  it('sorted for univariate ReLU, shallow for 2 inputs, the blocked dense kernel from 3 (measured), shallow for other activations', () => {
+  it('sorted for univariate ReLU, shallow for 2 inputs and fewer than 32 neurons, the blocked dense kernel otherwise (measured), shallow for other activations', () => {
     expect(defaultKernel([1, 50, 1])).toBe('sorted');
-    expect(defaultKernel([2, 50, 1])).toBe('shallow');
-    expect(defaultKernel([3, 50, 1])).toBe('dense');
+    expect(defaultKernel([2, 16, 1])).toBe('shallow');
+    expect(defaultKernel([2, 50, 1])).toBe('dense');
+    expect(defaultKernel([3, 8, 1])).toBe('dense');
     expect(defaultKernel([10, 50, 1], createActivation('tanh'))).toBe('shallow');
     expect(defaultKernel([1, 50, 1], createActivation('tanh'))).toBe('shallow');
     expect(defaultKernel([2, 8, 8, 1])).toBe('dense');

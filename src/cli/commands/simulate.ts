@@ -43,7 +43,7 @@ export const simulateCommand: Command = {
     svg: { type: 'string', valueName: 'FILE.svg', description: 'an animated SVG of the spline moving over the data (univariate nets)' },
     'svg-frames': { type: 'string', valueName: 'N', default: '60', description: 'at most N frames in the SVG' },
     activation: { type: 'string', valueName: 'NAME[:P]', description: `hidden activation: ${ACTIVATION_NAMES.join(', ')} (leaky-relu:A, slope A, default 0.01; relu-power:P, P = 1..8, default 2); default relu` },
-    kernel: { type: 'string', valueName: 'K', description: `float kernel: ${KERNELS.join(', ')} (default: sorted for univariate shallow ReLU nets, shallow for shallow nets with 2 inputs or another activation, dense otherwise)` },
+    kernel: { type: 'string', valueName: 'K', description: `float kernel: ${KERNELS.join(', ')} (default: sorted for univariate shallow ReLU nets, shallow for another activation or 2 inputs and fewer than 32 neurons, dense otherwise)` },
     threads: { type: 'string', valueName: 'N', default: '1', description: 'threads for the gradient (worker threads over data shards)' },
     rtol: { type: 'string', valueName: 'R', default: '1e-8', description: 'flow: relative tolerance per step' },
     atol: { type: 'string', valueName: 'A', default: '1e-12', description: 'flow: absolute tolerance per step' },
