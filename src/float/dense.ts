@@ -32,84 +32,11 @@
  */
 import { DimensionError } from '../core/errors.js';
 import { checkArray, checkRowArray, checkRows } from './checks.js';
-import { denseLayout } from './layout.js';
+import { DENSE_BLOCK, denseWorkspaceSize, pad, packParameters, panel, panelMasked, planFor, stride, unpackGradient, type Plan } from './dense-layout.js';
 import { compressJs, PANEL, spmmJs, type Compress, type Spmm } from './spmm.js';
 import { createSpmmMemory } from './wasm-spmm.js';
 
-/** Points per block: long inner loops for the gradient product, small enough for the cache. */
-export const DENSE_BLOCK = 64;
-
-const pad = (x: number): number => (x + 3) & ~3;
-/** Entries of a K-row matrix with n columns stored as panels of PANEL columns. */
-const panelled = (K: number, n: number): number => PANEL * Math.ceil(n / PANEL) * K;
-/** Row stride of H_l in the block: X's rows as they are for l = 0, the padded width after. */
-const stride = (widths: ArrayLike<number>, l: number): number => (l === 0 ? widths[0] : pad(widths[l]));
-
-/**
- * Where everything lives in the workspace (entry offsets) for one architecture: per layer l
- * (index l, 1..L) W_l^T and W_l as panels, b_l, then the gradient's dW_l, db_l; then the block's
- * buffers. Computed once per workspace and widths (calls allocate nothing).
- */
-interface Plan {
-  widths: number[];
-  wt: number[];
-  w: number[];
-  bias: number[];
-  gw: number[];
-  gb: number[];
-  /** H_0 (the block of X), then H_1 .. H_L, DENSE_BLOCK rows each. */
-  h: number[];
-  /** H_{l-1} (or D_1) as panels, for dW_l (DENSE_BLOCK rows). */
-  packed: number;
-  /** Two delta buffers (points x padded units). */
-  dA: number;
-  dB: number;
-  /** A row of zeros as wide as the widest layer (the start of a delta product). */
-  zeros: number;
-  /** Compressed rows: their records (value and offset, two float64 slots each), then the row starts (int32, in float64 slots). */
-  rec: number;
-  ptr: number;
-  end: number;
-}
-
-function planFor(widths: ArrayLike<number>): Plan {
-  denseLayout(Array.from(widths)); // widths: at least two positive integers
-  const L = widths.length - 1;
-  const plan: Plan = { widths: Array.from(widths), wt: [0], w: [0], bias: [0], gw: [0], gb: [0], h: [], packed: 0, dA: 0, dB: 0, zeros: 0, rec: 0, ptr: 0, end: 0 };
-  let at = 0;
-  for (let l = 1; l <= L; l++) {
-    const pi = pad(widths[l - 1]);
-    const po = pad(widths[l]);
-    plan.wt.push(at);
-    plan.w.push((at += panelled(widths[l - 1], po)));
-    plan.bias.push((at += panelled(widths[l], pi)));
-    plan.gw.push((at += po));
-    plan.gb.push((at += po * pi));
-    at += po;
-  }
-  let maxOut = 0;
-  let maxWidth = 0; // inputs included
-  for (let l = 0; l <= L; l++) {
-    plan.h.push(at);
-    at += DENSE_BLOCK * stride(widths, l);
-    maxWidth = Math.max(maxWidth, pad(widths[l]));
-    if (l > 0) maxOut = Math.max(maxOut, pad(widths[l]));
-  }
-  plan.packed = at;
-  plan.dA = plan.packed + panelled(DENSE_BLOCK, maxWidth);
-  plan.dB = plan.dA + DENSE_BLOCK * maxOut;
-  plan.zeros = plan.dB + DENSE_BLOCK * maxOut;
-  plan.rec = plan.zeros + maxWidth;
-  plan.ptr = plan.rec + 2 * DENSE_BLOCK * maxWidth;
-  // row starts: a row per point, per unit (D^T) or per input (X^T)
-  plan.end = plan.ptr + Math.ceil((Math.max(DENSE_BLOCK, maxWidth) + 1) / 2);
-  return plan;
-}
-
-/** Workspace length (float64 entries) for widths [n_0, ..., n_L]. */
-export function denseWorkspaceSize(widths: ArrayLike<number>): number {
-  return planFor(widths).end;
-}
+export { DENSE_BLOCK, denseWorkspaceSize };
 
 /** The WebAssembly products of the workspaces made by createDenseWorkspace, by their memory. */
 const WASM = new WeakMap<ArrayBufferLike, { spmm: Spmm; compress: Compress }>();
@@ -149,7 +76,8 @@ interface Work {
 /** The views of each workspace, made on its first call (so that calls allocate nothing): [dropping zeros, keeping them]. */
 const VIEWS = new WeakMap<Float64Array, [Work, Work]>();
 
-function workOf(work: Float64Array, widths: ArrayLike<number>, keepZeros: boolean): Work {
+/** The workspace's two views, their plan made for these widths (a DimensionError if it is too short). */
+function viewsOf(work: Float64Array, widths: ArrayLike<number>): [Work, Work] {
   let views = VIEWS.get(work);
   if (views === undefined) {
     const wasm = work.byteOffset === 0 ? WASM.get(work.buffer) : undefined;
@@ -161,11 +89,11 @@ function workOf(work: Float64Array, widths: ArrayLike<number>, keepZeros: boolea
     views = [false, true].map((keep) => ({ f, i32, spmm, compress, keepZeros: keep, sawNonFinite: false, plan })) as [Work, Work];
     VIEWS.set(work, views);
   }
-  const w = views[keepZeros ? 1 : 0];
-  if (!sameWidths(w.plan.widths, widths)) views[0].plan = views[1].plan = planFor(widths);
+  if (!sameWidths(views[0].plan.widths, widths)) views[0].plan = views[1].plan = planFor(widths);
   // a short workspace would be written past its end (in JavaScript: silently dropped writes)
-  if (work.length < w.plan.end) throw new DimensionError('dense kernel', `the workspace has ${work.length} entries; widths [${Array.from(widths).join(', ')}] need denseWorkspaceSize = ${w.plan.end}`);
-  return w;
+  const { end } = views[0].plan;
+  if (work.length < end) throw new DimensionError('dense kernel', `the workspace has ${work.length} entries; widths [${Array.from(widths).join(', ')}] need denseWorkspaceSize = ${end}`);
+  return views;
 }
 
 function sameWidths(a: readonly number[], b: ArrayLike<number>): boolean {
@@ -206,65 +134,6 @@ function product(w: Work, rows: number, n: number, K: number, bp: number, c: num
   w.spmm(rows, n, 8 * b.ptr, 8 * b.rec, 8 * bp, 8 * PANEL * K, 8 * c, 8 * ldc, 8 * init, 8 * ldinit, relu ? 1 : 0);
 }
 
-/** The K x n matrix M (entry (k, j) = src[at + k rs + j cs] for k < kMax and j < jMax, else 0) as panels at dst. */
-function panel(f: Float64Array, dst: number, K: number, n: number, src: Float64Array, at: number, rs: number, cs: number, kMax: number, jMax: number): void {
-  f.fill(0, dst, dst + panelled(K, n));
-  for (let j0 = 0; j0 < jMax; j0 += PANEL) {
-    const base = dst + j0 * K;
-    const width = Math.min(PANEL, jMax - j0);
-    for (let k = 0; k < kMax; k++) {
-      const from = at + k * rs + j0 * cs;
-      const to = base + k * PANEL;
-      for (let q = 0; q < width; q++) f[to + q] = src[from + q * cs];
-    }
-  }
-}
-
-/**
- * The count x po deltas D at d (row stride po), masked by the activations at mask (same shape;
- * none for mask < 0), as panels at dst (count rows); each column's sum, in ascending rows, added
- * to sums[j]. Branch-free (D times 0 or 1): a masked delta becomes +-0 (NaN if it was infinite).
- * Returns the sum of s - s over the column sums s: NaN iff a delta written is infinite or NaN (or
- * a column's sum overflowed). D is B of its product, where compress does not see it, and its zeros
- * are kept but X's are skipped: an infinite delta would meet no 0 of X.
- */
-function panelMasked(f: Float64Array, dst: number, count: number, po: number, d: number, mask: number, sums: number): number {
-  let check = 0;
-  for (let j0 = 0; j0 < po; j0 += PANEL) {
-    const base = dst + j0 * count;
-    const width = Math.min(PANEL, po - j0);
-    for (let p = 0; p < count; p++) {
-      const from = d + p * po + j0;
-      const to = base + p * PANEL;
-      for (let q = 0; q < width; q++) f[to + q] = mask < 0 ? f[from + q] : f[from + q] * +(f[mask + p * po + j0 + q] > 0);
-    }
-    for (let q = 0; q < width; q++) {
-      let s = 0;
-      for (let p = 0; p < count; p++) s += f[base + p * PANEL + q];
-      f[sums + j0 + q] += s;
-      check += s - s;
-    }
-  }
-  return check;
-}
-
-/** theta into the panelled W_l^T, W_l (l >= 2) and b_l; the gradient's part zeroed. */
-function packParameters(plan: Plan, theta: Float64Array, ot: number, f: Float64Array): void {
-  const { widths } = plan;
-  let at = ot;
-  for (let l = 1; l < widths.length; l++) {
-    const nIn = widths[l - 1];
-    const nOut = widths[l];
-    const po = pad(nOut);
-    // W^T: nIn rows (inputs k), po columns (units j), W[j][k] = theta[at + j nIn + k]; W: nOut rows, pi columns
-    panel(f, plan.wt[l], nIn, po, theta, at, 1, nIn, nIn, nOut);
-    if (l > 1) panel(f, plan.w[l], nOut, pad(nIn), theta, at, nIn, 1, nOut, nIn);
-    for (let j = 0; j < po; j++) f[plan.bias[l] + j] = j < nOut ? theta[at + nOut * nIn + j] : 0;
-    f.fill(0, plan.gw[l], plan.gb[l] + po);
-    at += nOut * (nIn + 1);
-  }
-}
-
 /**
  * Forward pass of the `count` points from row i of X into H_0 .. H_L (count rows each). Only the
  * real units of H_{l-1} enter the next product: a padded unit never meets a weight, so it cannot
@@ -288,11 +157,11 @@ function forwardBlock(X: Float64Array, i: number, count: number, w: Work): numbe
 }
 
 /** The call's rows and arrays (checks.ts): X, Y, theta and the output or gradient. */
-function checkCall(fn: string, widths: ArrayLike<number>, X: Float64Array, Y: Float64Array | null, i0: number, i1: number, theta: Float64Array, ot: number, out: Float64Array | null, oo: number, outName: string, outSize: number): void {
+function checkCall(fn: string, widths: ArrayLike<number>, size: number, X: Float64Array, Y: Float64Array | null, i0: number, i1: number, theta: Float64Array, ot: number, out: Float64Array | null, oo: number, outName: string, outSize: number): void {
   checkRows(fn, i0, i1);
   checkRowArray(fn, 'X', X, i1, widths[0], 'input');
   checkRowArray(fn, 'Y', Y, i1, widths[widths.length - 1], 'output');
-  checkArray(fn, 'theta', theta, ot, thetaSize(widths));
+  checkArray(fn, 'theta', theta, ot, size);
   checkArray(fn, outName, out, oo, outSize);
 }
 
@@ -301,19 +170,15 @@ function allFinite(theta: Float64Array, from: number, to: number): boolean {
   return true;
 }
 
-function thetaSize(widths: ArrayLike<number>): number {
-  let size = 0;
-  for (let l = 1; l < widths.length; l++) size += widths[l] * (widths[l - 1] + 1);
-  return size;
-}
-
 /**
  * f at rows i0..i1-1 of X (n x n_0 row-major) into out (row-major, n_L per point, from oo).
  * @param work length >= denseWorkspaceSize(widths); createDenseWorkspace's runs the products in WebAssembly
  */
 export function denseForward(widths: ArrayLike<number>, X: Float64Array, i0: number, i1: number, theta: Float64Array, ot: number, out: Float64Array, oo: number, work: Float64Array): void {
-  checkCall('denseForward', widths, X, null, i0, i1, theta, ot, out, oo, 'out', (i1 - i0) * widths[widths.length - 1]);
-  const w = workOf(work, widths, !allFinite(theta, ot, ot + thetaSize(widths)));
+  const views = viewsOf(work, widths);
+  const { size } = views[0].plan;
+  checkCall('denseForward', widths, size, X, null, i0, i1, theta, ot, out, oo, 'out', (i1 - i0) * widths[widths.length - 1]);
+  const w = views[allFinite(theta, ot, ot + size) ? 0 : 1];
   const L = widths.length - 1;
   const nL = widths[L];
   const pL = pad(nL);
@@ -343,13 +208,15 @@ export function denseSseGradient(
   og: number,
   work: Float64Array,
 ): number {
-  checkCall('denseSseGradient', widths, X, Y, i0, i1, theta, ot, grad, og, 'grad', thetaSize(widths));
-  const w = workOf(work, widths, !allFinite(theta, ot, ot + thetaSize(widths)));
+  const views = viewsOf(work, widths);
+  const { size } = views[0].plan;
+  checkCall('denseSseGradient', widths, size, X, Y, i0, i1, theta, ot, grad, og, 'grad', size);
+  const w = views[allFinite(theta, ot, ot + size) ? 0 : 1];
   w.sawNonFinite = false;
   const sse = sseGradient(X, Y, i0, i1, theta, ot, grad, og, w);
   // an input, activation or delta was infinite or NaN, and a skipped zero might have met it: again
   // with every term, for the NaNs of 0 * inf that a dense product has
-  return !w.keepZeros && w.sawNonFinite ? sseGradient(X, Y, i0, i1, theta, ot, grad, og, workOf(work, widths, true)) : sse;
+  return !w.keepZeros && w.sawNonFinite ? sseGradient(X, Y, i0, i1, theta, ot, grad, og, views[1]) : sse;
 }
 
 function sseGradient(X: Float64Array, Y: Float64Array, i0: number, i1: number, theta: Float64Array, ot: number, grad: Float64Array | null, og: number, w: Work): number {
@@ -407,21 +274,4 @@ function sseGradient(X: Float64Array, Y: Float64Array, i0: number, i1: number, t
   }
   if (grad !== null) unpackGradient(plan, f, grad, og, inputsFirst);
   return sse;
-}
-
-/** The padded dW_l, db_l of the workspace into grad[og..] in relu-net/1 order. */
-function unpackGradient(plan: Plan, f: Float64Array, grad: Float64Array, og: number, inputsFirst: boolean): void {
-  const { widths } = plan;
-  let at = og;
-  for (let l = 1; l < widths.length; l++) {
-    const nIn = widths[l - 1];
-    const nOut = widths[l];
-    // dW_l (nOut x pi), or dW_1^T (nIn x po) when dW_1 went inputs first
-    const transposed = l === 1 && inputsFirst;
-    const rs = transposed ? 1 : pad(nIn);
-    const cs = transposed ? pad(nOut) : 1;
-    for (let j = 0; j < nOut; j++) for (let k = 0; k < nIn; k++) grad[at + j * nIn + k] = f[plan.gw[l] + j * rs + k * cs];
-    for (let j = 0; j < nOut; j++) grad[at + nOut * nIn + j] = f[plan.gb[l] + j];
-    at += nOut * (nIn + 1);
-  }
 }
